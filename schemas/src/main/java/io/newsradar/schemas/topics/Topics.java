@@ -1,0 +1,80 @@
+package io.newsradar.schemas.topics;
+
+import io.newsradar.avro.Alert;
+import io.newsradar.avro.NewsArticle;
+import io.newsradar.avro.ScoredArticle;
+import io.newsradar.schemas.serde.AvroSerdes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic catalogue. The only place topic names are written down; see DESIGN.md § Topics.
+ */
+public final class Topics {
+    /** Raw articles, keyed by article id (stable hash of the canonical URL). */
+    public static final TopicDef<String, NewsArticle> NEWS_RAW =
+            new TopicDef<>("news.raw.v1", Serdes.String(), AvroSerdes.newsArticle(), false);
+
+    /** Articles with tags, score, contributions and rationale, keyed by article id. */
+    public static final TopicDef<String, ScoredArticle> NEWS_SCORED =
+            new TopicDef<>("news.scored.v1", Serdes.String(), AvroSerdes.scoredArticle(), false);
+
+    /** Records the scoring stream could not process: original key and bytes, with error headers. */
+    public static final TopicDef<byte[], byte[]> NEWS_DLQ =
+            new TopicDef<>("news.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false);
+
+    /** Alerts the sink could not deliver, keyed by alert id, value alert JSON. */
+    public static final TopicDef<String, String> DELIVERY_DLQ =
+            new TopicDef<>("delivery.dlq.v1", Serdes.String(), Serdes.String(), false);
+
+    /** Rulesets, keyed by ruleset name; compacted so the latest version of each survives. */
+    public static final TopicDef<String, String> RULES =
+            new TopicDef<>("rules.v1", Serdes.String(), Serdes.String(), true);
+
+    /** Per-feed polling state keyed by feed URL; compacted. */
+    public static final TopicDef<String, String> FEEDS_STATE =
+            new TopicDef<>("feeds.state.v1", Serdes.String(), Serdes.String(), true);
+
+    /** Windowed tag counts for dashboards, keyed by tag, JSON values. */
+    public static final TopicDef<String, String> METRICS_TAGS =
+            new TopicDef<>("metrics.tags.v1", Serdes.String(), Serdes.String(), false);
+
+    /** The route every default ruleset has: defense x AI signals. */
+    public static final String DEFENSE_AI_ROUTE = "defense-ai";
+
+    /** Matches every alert topic; what alert consumers subscribe to. */
+    public static final Pattern ALERT_TOPICS = Pattern.compile("alerts\\.[a-z0-9][a-z0-9-]*\\.v1");
+
+    private static final Pattern ROUTE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private Topics() {}
+
+    /** The alert topic of a route: {@code alerts.<route>.v1}, keyed by story id. */
+    public static TopicDef<String, Alert> alerts(String route) {
+        if (route == null || !ROUTE_NAME.matcher(route).matches()) {
+            throw new IllegalArgumentException(
+                    "route name must be lower-case letters, digits and '-', starting with a letter or digit: " + route);
+        }
+        return new TopicDef<>("alerts." + route + ".v1", Serdes.String(), AvroSerdes.alert(), false);
+    }
+
+    /** Every topic that exists whatever the rules say. */
+    public static List<TopicDef<?, ?>> fixed() {
+        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS_STATE, METRICS_TAGS);
+    }
+
+    /** The fixed topics plus the alert topic of each route given. */
+    public static List<TopicDef<?, ?>> withRoutes(Collection<String> routes) {
+        List<TopicDef<?, ?>> all = new ArrayList<>(fixed());
+        routes.forEach(r -> all.add(alerts(r)));
+        return List.copyOf(all);
+    }
+
+    /** The whole default catalogue: fixed topics and the default route's alert topic. */
+    public static List<TopicDef<?, ?>> all() {
+        return withRoutes(List.of(DEFENSE_AI_ROUTE));
+    }
+}
