@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -19,15 +20,24 @@ import org.apache.kafka.common.serialization.Serializer;
  * can be shared.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+    static {
+        TrustedAvroClasses.register();
+    }
+
     private final Class<T> type;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
     public AvroSerde(Class<T> type, Schema schema) {
+        this(type, schema, SchemaHistory.newStore());
+    }
+
+    /** With an explicit store of writer schemas, for tests and tools that know more versions. */
+    public AvroSerde(Class<T> type, Schema schema, SchemaStore writerSchemas) {
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
-        this.decoder = new BinaryMessageDecoder<>(model, schema, SchemaHistory.newStore());
+        this.decoder = new BinaryMessageDecoder<>(model, schema, writerSchemas);
     }
 
     public Class<T> type() {
