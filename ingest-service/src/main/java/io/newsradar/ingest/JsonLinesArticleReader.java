@@ -1,0 +1,165 @@
+package io.newsradar.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsradar.avro.IngestChannel;
+import io.newsradar.avro.NewsArticle;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads articles from a JSON-lines file, one object per line:
+ * {@code {"url","source","title","body","publishedAt","author","guid","language"}}, where the
+ * body may instead be given as {@code content} or {@code summary}, and {@code publishedAt} is an
+ * ISO-8601 instant ({@code 2025-03-01T08:00:00Z}), an offset date-time
+ * ({@code 2025-03-01T09:00:00+01:00}) or epoch milliseconds. Unknown fields are ignored.
+ *
+ * <p>Blank lines are skipped. A bad line becomes an {@link IngestError} naming the file and line
+ * number; the lines after it are still read.
+ */
+public final class JsonLinesArticleReader {
+    private static final String[] BODY_FIELDS = {"body", "content", "summary"};
+
+    private final ArticleNormalizer normalizer;
+    private final ObjectMapper mapper = new ObjectMapper()
+            // "{...} garbage" on one line is a broken line, not an article.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public JsonLinesArticleReader(ArticleNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    /**
+     * @throws IOException when the file cannot be opened or read at all (the message names it)
+     */
+    public ArticleReadResult read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no such file");
+        }
+        // Undecodable bytes become U+FFFD instead of aborting the whole file mid-way.
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** Reads from any reader; {@code inputName} is what errors call the input. */
+    public ArticleReadResult read(Reader in, String inputName) throws IOException {
+        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        List<NewsArticle> articles = new ArrayList<>();
+        List<IngestError> errors = new ArrayList<>();
+        String line;
+        int lineNo = 0;
+        while ((line = lines.readLine()) != null) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                articles.add(normalizer.normalize(parseLine(line)));
+            } catch (InvalidArticleException e) {
+                errors.add(new IngestError(inputName, "line " + lineNo, e.getMessage()));
+            } catch (RuntimeException e) {
+                // Whatever else one line triggers, it must not cost the lines after it.
+                errors.add(new IngestError(inputName, "line " + lineNo,
+                        "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+        return new ArticleReadResult(inputName, articles, errors);
+    }
+
+    RawArticle parseLine(String line) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new InvalidArticleException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidArticleException("expected a JSON object, got " + describe(node));
+        }
+        String body = null;
+        for (String field : BODY_FIELDS) {
+            body = text(node, field);
+            if (body != null && !body.isBlank()) {
+                break;
+            }
+        }
+        return new RawArticle(
+                text(node, "url"),
+                text(node, "guid"),
+                text(node, "source"),
+                text(node, "title"),
+                body,
+                text(node, "author"),
+                text(node, "language"),
+                instant(node, "publishedAt"),
+                null,
+                IngestChannel.FILE);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new InvalidArticleException("field '" + field + "' must be a string, got " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return Instant.ofEpochMilli(v.longValue());
+        }
+        if (!v.isTextual()) {
+            throw new InvalidArticleException("field '" + field + "' must be an ISO-8601 date-time string, got "
+                    + describe(v));
+        }
+        String s = v.textValue().strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new InvalidArticleException("field '" + field + "' is not an ISO-8601 instant or offset "
+                        + "date-time (e.g. 2025-03-01T08:00:00Z): '" + s + "'");
+            }
+        }
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
