@@ -1,0 +1,198 @@
+package io.newsradar.scoring;
+
+import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scoring service: the {@link ScoringTopology} in a {@link KafkaStreams} client with its
+ * lifecycle. Construction does no I/O beyond reading rules files; {@link #start()} connects.
+ */
+public final class ScoringApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringApp.class);
+
+    /** Optional taxonomy file; the built-in default is used when unset. */
+    public static final String TAXONOMY_FILE = "scoring.taxonomy.file";
+    /** Optional routes file; the built-in default is used when unset. */
+    public static final String ROUTES_FILE = "scoring.routes.file";
+
+    // A thread that dies this often within the window is failing on something a new thread will
+    // fail on too; stop the client instead of looping.
+    private static final int MAX_THREAD_REPLACEMENTS = 5;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(1);
+
+    private final ScoringRules rules;
+    private final ScoringCounters counters = new ScoringCounters();
+    private final KafkaStreams streams;
+    private final Deque<Long> recentReplacements = new ArrayDeque<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    /** Rules from {@value #TAXONOMY_FILE} / {@value #ROUTES_FILE} when set, else the defaults. */
+    public ScoringApp(NewsradarConfig config) {
+        this(config, rulesFrom(config));
+    }
+
+    public ScoringApp(NewsradarConfig config, ScoringRules rules) {
+        this.rules = rules;
+        Properties props = streamsProperties(config);
+        this.streams = new KafkaStreams(ScoringTopology.build(ScoringEngine.of(rules), counters), props);
+        streams.setStateListener((now, before) -> {
+            LOG.info("scoring stream state {} -> {}", before, now);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                terminated.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(this::onUncaught);
+        LOG.info("scoring stream {} built with rules {}", props.get(StreamsConfig.APPLICATION_ID_CONFIG), rules.version());
+    }
+
+    /**
+     * The rules named by the config, or the built-in defaults. Both files or neither: a taxonomy
+     * without its routes (or the reverse) would silently mix two rulesets.
+     */
+    public static ScoringRules rulesFrom(NewsradarConfig config) {
+        String taxonomy = config.get(TAXONOMY_FILE);
+        String routes = config.get(ROUTES_FILE);
+        boolean hasTaxonomy = taxonomy != null && !taxonomy.isBlank();
+        boolean hasRoutes = routes != null && !routes.isBlank();
+        if (hasTaxonomy != hasRoutes) {
+            throw new IllegalStateException("set both '" + TAXONOMY_FILE + "' and '" + ROUTES_FILE
+                    + "' or neither (got " + TAXONOMY_FILE + "=" + taxonomy + ", " + ROUTES_FILE + "=" + routes + ")");
+        }
+        return hasTaxonomy ? ScoringRules.load(Path.of(taxonomy), Path.of(routes)) : ScoringRules.defaults();
+    }
+
+    /** The Kafka Streams configuration of the service; public so the CLI and tests can show or reuse it. */
+    public static Properties streamsProperties(NewsradarConfig config) {
+        Properties p = new Properties();
+        // operator-supplied client settings first (security, timeouts...); ours below win where they must
+        p.putAll(config.kafkaClientProps());
+        // fails with a message naming the setting when no broker address is configured
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        // names the consumer group, the transactional ids and the internal topics of this service
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.require(NewsradarConfig.APPLICATION_ID));
+        // RocksDB and checkpoints live here; a stable path lets a restart reuse local state
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.get(NewsradarConfig.STATE_DIR,
+                Path.of(System.getProperty("java.io.tmpdir"), "newsradar-state").toString()));
+        // no duplicate scores or alerts after a crash; dead letters share the transaction
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // under EOS outputs become visible at commit: commit often so alerts leave within ~0.1 s
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // changelog topics get the same replication as our other topics (1 on a single broker)
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                config.getInt(NewsradarConfig.TOPIC_REPLICATION, 1));
+        // the classic rebalance protocol works with every broker; an operator may choose "streams"
+        p.putIfAbsent(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        // Kafka Streams' own dead-letter queue (KIP-1034): the handlers below build the records and
+        // the task's producer writes them inside the exactly-once transaction, with the original
+        // key and value and __streams.errors.* headers
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.NEWS_DLQ.name());
+        // undecodable input: dead-letter it and go on rather than stop the app
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // input that decodes but fails validation or scoring: dead-letter it and go on
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        // the same handler for global-store processing too (the 5.0 default; silences the start-up warning)
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // output the broker refuses: the default handler would dead-letter and then stop the app
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class);
+        return p;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public ScoringRules rules() {
+        return rules;
+    }
+
+    public ScoringCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Records sent to the dead-letter topic so far by this client: Kafka Streams counts every
+     * record its log-and-continue handlers skipped as dropped.
+     */
+    public long deadLettered() {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            if (e.getKey().name().equals("dropped-records-total") && e.getValue().metricValue() instanceof Number n) {
+                total += n.doubleValue();
+            }
+        }
+        return (long) total;
+    }
+
+    /** Blocks until the client has stopped, by {@link #close} or by a fatal error. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** The underlying client, for interactive queries and metrics binders. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Stops processing, committing what was done; true when it finished within the timeout. */
+    public boolean close(Duration timeout) {
+        // Leave the group on close: by default a Streams member stays registered until its session
+        // times out, so the next start (a demo re-run, a restart) would sit in a rebalance for up to
+        // session.timeout.ms waiting for a member that is gone. One extra rebalance on a rolling
+        // restart is the smaller cost.
+        boolean closed = streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        LOG.info("scoring stream closed ({}), {}", closed ? "clean" : "timed out", counters);
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    private synchronized StreamThreadExceptionResponse onUncaught(Throwable error) {
+        long now = System.nanoTime();
+        recentReplacements.addLast(now);
+        while (!recentReplacements.isEmpty() && now - recentReplacements.peekFirst() > REPLACEMENT_WINDOW.toNanos()) {
+            recentReplacements.removeFirst();
+        }
+        if (recentReplacements.size() > MAX_THREAD_REPLACEMENTS) {
+            LOG.error("stream thread failed {} times within {}; shutting the scoring stream down",
+                    recentReplacements.size(), REPLACEMENT_WINDOW, error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        LOG.error("stream thread failed; replacing it", error);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** Wiring only: config from the environment (and NEWSRADAR_CONFIG), run until stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        NewsradarConfig config = NewsradarConfig.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
+        ScoringApp app = new ScoringApp(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> app.close(Duration.ofSeconds(30)), "scoring-shutdown"));
+        app.start();
+        app.awaitTermination();
+        app.close(Duration.ofSeconds(30));
+    }
+}

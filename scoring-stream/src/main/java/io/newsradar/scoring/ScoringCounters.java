@@ -1,0 +1,45 @@
+package io.newsradar.scoring;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Cheap in-process counters of what the topology did, for logs, the CLI and tests. Dead letters
+ * are counted by Kafka Streams itself (dropped-records metrics), see {@link ScoringApp#deadLettered()}.
+ */
+public final class ScoringCounters {
+    private final AtomicLong scored = new AtomicLong();
+    private final AtomicLong repeats = new AtomicLong();
+    private final AtomicLong revisions = new AtomicLong();
+
+    /** Articles scored (first revisions and corrections). */
+    public long scored() {
+        return scored.get();
+    }
+
+    /** Exact repeats (same id, same content hash) that were counted and not scored again. */
+    public long repeats() {
+        return repeats.get();
+    }
+
+    /** Corrections: an id seen before with new content, scored again as a new revision. */
+    public long revisions() {
+        return revisions.get();
+    }
+
+    void countScored() {
+        scored.incrementAndGet();
+    }
+
+    void countRepeat() {
+        repeats.incrementAndGet();
+    }
+
+    void countRevision() {
+        revisions.incrementAndGet();
+    }
+
+    @Override
+    public String toString() {
+        return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions();
+    }
+}

@@ -1,0 +1,87 @@
+package io.newsradar.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScoringAppTest {
+    @TempDir
+    Path dir;
+
+    private NewsradarConfig config() {
+        return NewsradarConfig.defaults()
+                .with(NewsradarConfig.BOOTSTRAP_SERVERS, "127.0.0.1:1")
+                .with(NewsradarConfig.STATE_DIR, dir.resolve("state").toString());
+    }
+
+    @Test
+    void shouldConfigureExactlyOnceAndTheBuiltInDeadLetterQueue() {
+        Properties p = ScoringApp.streamsProperties(config().with("kafka.client.id", "scoring-1"));
+        assertThat(p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("127.0.0.1:1");
+        assertThat(p.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("newsradar-scoring");
+        assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(dir.resolve("state").toString());
+        assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo(Topics.NEWS_DLQ.name());
+        assertThat(p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(LogAndContinueExceptionHandler.class);
+        assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(LogAndContinueProcessingExceptionHandler.class);
+        assertThat(p.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetteringProductionExceptionHandler.class);
+        // operator-supplied client settings pass through
+        assertThat(p.get("client.id")).isEqualTo("scoring-1");
+        // and Streams accepts the whole set
+        new StreamsConfig(p);
+    }
+
+    @Test
+    void shouldNameTheMissingBootstrapSetting() {
+        assertThatThrownBy(() -> ScoringApp.streamsProperties(NewsradarConfig.defaults()))
+                .hasMessageContaining(NewsradarConfig.BOOTSTRAP_SERVERS);
+    }
+
+    @Test
+    void shouldBuildWithoutConnectingAndCloseCleanly() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.CREATED);
+            assertThat(app.rules().version()).isEqualTo(ScoringRules.defaults().version());
+            assertThat(app.deadLettered()).isZero();
+            assertThat(app.close(Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldLoadRulesFilesNamedInConfig() throws IOException {
+        Path tax = Files.writeString(dir.resolve("t.yaml"), """
+                name: custom
+                version: 3
+                tags:
+                  - {id: defense, label: defense, category: Security & Risk, weight: 1, keywords: [defense]}
+                """);
+        Path routes = Files.writeString(dir.resolve("r.yaml"), "routes: []\n");
+        ScoringRules rules = ScoringApp.rulesFrom(config()
+                .with(ScoringApp.TAXONOMY_FILE, tax.toString())
+                .with(ScoringApp.ROUTES_FILE, routes.toString()));
+        assertThat(rules.version()).startsWith("custom-3-");
+        assertThat(rules.routes()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATaxonomyFileWithoutRoutesFile() {
+        assertThatThrownBy(() -> ScoringApp.rulesFrom(config().with(ScoringApp.TAXONOMY_FILE, "t.yaml")))
+                .hasMessageContaining("set both");
+    }
+}
