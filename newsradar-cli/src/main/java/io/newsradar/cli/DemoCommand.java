@@ -1,0 +1,249 @@
+package io.newsradar.cli;
+
+import io.newsradar.ingest.ArticlePublisher;
+import io.newsradar.ingest.IngestSummary;
+import io.newsradar.localkafka.LocalKafkaBroker;
+import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.ScoringApp;
+import io.newsradar.sink.AlertSink;
+import io.newsradar.sink.ConsoleDestination;
+import io.newsradar.sink.JsonLinesFileDestination;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole pipeline in one process on its embedded default: a real in-process Kafka broker,",
+            "the topics, the scoring stream and the alert sink; ingest the sample feeds and articles and print",
+            "each alert as it arrives. Runs until Ctrl-C, or with --once until the sample is processed."
+        })
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Option(names = "--once", description = "Exit once the sample is processed, with a summary.")
+    boolean once;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsradar/demo",
+            description = "Broker data, stream state and the alerts file; kept between runs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Delete the data dir first, so the sample is scored and alerted anew.")
+    boolean fresh;
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "Sample articles (*.jsonl) and feeds (feeds/*.xml). Default: config/samples of the installation.")
+    Path samples;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "With --once: give up if the sample is not processed in this time (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Path sampleDir = sampleDir();
+        if (fresh) {
+            deleteRecursively(dataDir);
+        }
+        Files.createDirectories(dataDir);
+        Shutdown shutdown = once ? null : new Shutdown();
+        out.println("starting in-process Kafka broker (data in " + dataDir.toAbsolutePath() + ") ...");
+        out.flush();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir.resolve("broker"))) {
+            Path alertsFile = dataDir.resolve("alerts.jsonl");
+            NewsradarConfig config = options.load()
+                    .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                    .with(NewsradarConfig.STATE_DIR, dataDir.resolve("streams").toString())
+                    .with(NewsradarConfig.SINK_FILE, alertsFile.toString());
+            Pipeline.createTopics(config);
+            out.printf("broker at %s, topics ready (%.1f s)%n", broker.bootstrapServers(), seconds(t0));
+            out.flush();
+
+            try (PipelineProgress progress = new PipelineProgress(config.kafkaClientProps());
+                 ScoringApp scoring = new ScoringApp(config);
+                 AlertSink sink = new AlertSink(config, List.of(
+                         new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)))) {
+                List<String> alertTopics = progress.topicsMatching(Topics.ALERT_TOPICS);
+                Map<TopicPartition, Long> scoredStart = progress.endOffsets(List.of(Topics.NEWS_SCORED.name()));
+                Map<TopicPartition, Long> dlqStart = progress.endOffsets(List.of(Topics.NEWS_DLQ.name()));
+                Map<TopicPartition, Long> alertsStart = progress.endOffsets(alertTopics);
+
+                scoring.start();
+                Thread sinkThread = new Thread(sink, "alert-sink");
+                sinkThread.setDaemon(true);
+                sinkThread.start();
+
+                List<IngestSummary> summaries = ingestSamples(config, sampleDir);
+                IngestCommand.report(out, summaries, spec.commandLine().getErr());
+                long ingested = summaries.stream().mapToLong(IngestSummary::published).sum();
+                long rejected = summaries.stream().mapToLong(s -> s.rejected().size()).sum();
+                out.printf("ingested %d sample articles (%.1f s); alerts print as they arrive; alerts file: %s%n",
+                        ingested, seconds(t0), alertsFile.toAbsolutePath());
+                out.flush();
+
+                if (!once) {
+                    out.println("running; Ctrl-C stops the demo");
+                    out.flush();
+                    shutdown.awaitRequest();
+                    out.println("stopping ...");
+                    out.flush();
+                    return 0;
+                }
+
+                Duration timeout = Duration.ofSeconds(timeoutSeconds);
+                Map<TopicPartition, Long> rawEnds = progress.endOffsets(List.of(Topics.NEWS_RAW.name()));
+                String appId = config.get(NewsradarConfig.APPLICATION_ID);
+                if (!await(out, "scoring", timeout, () -> uncheckedCaughtUp(progress, appId, rawEnds),
+                        "a run that was killed rather than stopped leaves a group member behind, and the group waits "
+                                + "for it to time out; --fresh starts over")) {
+                    return timedOut(out, "the scoring stream did not finish the sample; state " + scoring.state());
+                }
+                long alerted = progress.countSince(alertTopics, alertsStart);
+                if (!await(out, "alert delivery", timeout, () -> sink.delivered() + sink.deadLettered() >= alerted, null)) {
+                    return timedOut(out, "the alert sink delivered " + sink.delivered() + " of " + alerted + " alerts");
+                }
+                long scored = progress.countSince(List.of(Topics.NEWS_SCORED.name()), scoredStart);
+                long deadLettered = progress.countSince(List.of(Topics.NEWS_DLQ.name()), dlqStart);
+                long repeats = Math.max(0, ingested - scored - deadLettered);
+                out.printf("%nsummary: ingested %d, scored %d, alerted %d, dead-lettered %d", ingested, scored, alerted,
+                        deadLettered);
+                if (rejected > 0) {
+                    out.printf(", rejected at ingest %d", rejected);
+                }
+                if (repeats > 0) {
+                    out.printf(", exact repeats not scored again %d (already scored by an earlier run: use --fresh)", repeats);
+                }
+                out.printf(" in %.1f s%n", seconds(t0));
+                out.flush();
+                return 0;
+            }
+        } finally {
+            if (shutdown != null) {
+                shutdown.done();
+            }
+        }
+    }
+
+    private static boolean uncheckedCaughtUp(PipelineProgress progress, String groupId, Map<TopicPartition, Long> ends) {
+        try {
+            return progress.caughtUp(groupId, ends);
+        } catch (Exception e) {
+            // the group may not exist yet while the stream starts: not caught up
+            return false;
+        }
+    }
+
+    private static boolean await(PrintWriter out, String what, Duration timeout, BooleanSupplier done, String slowHint)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long lastNote = start;
+        boolean hinted = slowHint == null;
+        while (!done.getAsBoolean()) {
+            long now = System.nanoTime();
+            if (now - start > timeout.toNanos()) {
+                return false;
+            }
+            if (now - lastNote > Duration.ofSeconds(5).toNanos()) {
+                out.printf("  ... waiting for %s (%.0f s)%n", what, (now - start) / 1e9);
+                if (!hinted && now - start > Duration.ofSeconds(30).toNanos()) {
+                    out.println("  (slow? " + slowHint + ")");
+                    hinted = true;
+                }
+                out.flush();
+                lastNote = now;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+
+    private int timedOut(PrintWriter out, String why) {
+        spec.commandLine().getErr().println("newsradar demo: timed out after " + timeoutSeconds + " s: " + why);
+        spec.commandLine().getErr().flush();
+        out.flush();
+        return 1;
+    }
+
+    private Path sampleDir() {
+        Path dir = samples;
+        if (dir == null) {
+            String home = System.getenv("NEWSRADAR_HOME");
+            dir = (home == null || home.isBlank() ? Path.of(".") : Path.of(home)).resolve("config").resolve("samples");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("sample directory not found: " + dir.toAbsolutePath()
+                    + " (run from the repository root, set NEWSRADAR_HOME, or pass --samples DIR)");
+        }
+        return dir;
+    }
+
+    private static List<IngestSummary> ingestSamples(NewsradarConfig config, Path dir) throws IOException {
+        List<IngestSummary> summaries = new ArrayList<>();
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
+            for (Path f : list(dir, "*.jsonl")) {
+                summaries.add(IngestCommand.publishFile(f, publisher));
+            }
+            Path feeds = dir.resolve("feeds");
+            if (Files.isDirectory(feeds)) {
+                for (Path f : list(feeds, "*.{xml,rss,atom}")) {
+                    summaries.add(IngestCommand.publishFeed(f.toString(), publisher));
+                }
+            }
+            publisher.close(Duration.ofSeconds(30));
+        }
+        return summaries;
+    }
+
+    private static List<Path> list(Path dir, String glob) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (var stream = Files.newDirectoryStream(dir, glob)) {
+            stream.forEach(paths::add);
+        }
+        paths.sort(Comparator.naturalOrder());
+        return paths;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + p, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.newsradar.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads where the pipeline stands from the outside, through topics and consumer-group offsets
+ * only (the services are not asked): end offsets, how far a group has committed, and how many
+ * committed records a topic gained since a snapshot.
+ */
+final class PipelineProgress implements AutoCloseable {
+    private final Map<String, Object> clientProps;
+    private final Admin admin;
+
+    PipelineProgress(Map<String, Object> clientProps) {
+        this.clientProps = Map.copyOf(clientProps);
+        this.admin = Admin.create(clientProps);
+    }
+
+    List<String> topicsMatching(Pattern pattern) throws ExecutionException, InterruptedException {
+        return admin.listTopics().names().get().stream().filter(n -> pattern.matcher(n).matches()).sorted().toList();
+    }
+
+    /** Committed end offsets (the last stable offset: open transactions are not counted yet). */
+    Map<TopicPartition, Long> endOffsets(Collection<String> topics) throws ExecutionException, InterruptedException {
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        described.values().forEach(d -> d.partitions().forEach(p ->
+                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /** True when the group has committed at least up to each given end offset. */
+    boolean caughtUp(String groupId, Map<TopicPartition, Long> ends) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(e -> {
+            if (e.getValue() == 0) {
+                return true;
+            }
+            OffsetAndMetadata c = committed.get(e.getKey());
+            return c != null && c.offset() >= e.getValue();
+        });
+    }
+
+    /** Committed records between the given start offsets (missing partitions: from 0) and the current end. */
+    long countSince(Collection<String> topics, Map<TopicPartition, Long> from) throws ExecutionException, InterruptedException {
+        return readSince(topics, from).size();
+    }
+
+    /** The committed records themselves, in partition order, between the start offsets and the current end. */
+    List<ConsumerRecord<byte[], byte[]>> readSince(Collection<String> topics, Map<TopicPartition, Long> from)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, Long> ends = endOffsets(topics);
+        Map<String, Object> props = new HashMap<>(clientProps);
+        // only records of committed transactions count as output
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        List<TopicPartition> todo = ends.keySet().stream()
+                .filter(tp -> ends.get(tp) > from.getOrDefault(tp, 0L)).toList();
+        if (todo.isEmpty()) {
+            return out;
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(todo);
+            todo.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (todo.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out reading " + topics + " up to " + ends);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
