@@ -3,6 +3,7 @@ package io.newsradar.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.schemas.serde.UndecodableRecordException;
+import io.newsradar.schemas.topics.Topics;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.Test;
 
 class SinkErrorsTest {
-    private static final TopicPartition PARTITION = new TopicPartition("alerts.defense-ai.v1", 0);
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 0);
 
     @Test
     void shouldTreatWakeupAndInterruptAsShutdown() {
@@ -52,7 +53,7 @@ class SinkErrorsTest {
     @Test
     void shouldStopOnCredentialPermissionAndVersionErrors() {
         assertThat(SinkErrors.classify(new SaslAuthenticationException("bad password"))).isEqualTo(ErrorKind.FATAL);
-        assertThat(SinkErrors.classify(new TopicAuthorizationException(Set.of("alerts.defense-ai.v1"))))
+        assertThat(SinkErrors.classify(new TopicAuthorizationException(Set.of(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name()))))
                 .isEqualTo(ErrorKind.FATAL);
         assertThat(SinkErrors.classify(new GroupAuthorizationException("no"))).isEqualTo(ErrorKind.FATAL);
         assertThat(SinkErrors.classify(new UnsupportedVersionException("old broker"))).isEqualTo(ErrorKind.FATAL);
@@ -77,7 +78,7 @@ class SinkErrorsTest {
 
     @Test
     void shouldClassifyTheCauseOfAFailedFuture() {
-        ExecutionException wrapped = new ExecutionException(new TopicAuthorizationException(Set.of("delivery.dlq.v1")));
+        ExecutionException wrapped = new ExecutionException(new TopicAuthorizationException(Set.of(Topics.DELIVERY_DLQ.name())));
 
         assertThat(SinkErrors.classify(wrapped)).isEqualTo(ErrorKind.FATAL);
         assertThat(SinkErrors.describe(wrapped)).startsWith("TopicAuthorizationException");

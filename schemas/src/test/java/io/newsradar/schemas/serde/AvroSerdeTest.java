@@ -51,7 +51,7 @@ class AvroSerdeTest {
     @Test
     void shouldRaiseUndecodableRecordForGarbage() {
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> AvroSerdes.newsArticle().deserializer().deserialize("news.raw.v1", garbage))
+        assertThatThrownBy(() -> AvroSerdes.newsArticle().deserializer().deserialize(io.newsradar.schemas.topics.Topics.NEWS_RAW.name(), garbage))
                 .isInstanceOf(UndecodableRecordException.class)
                 .hasMessageContaining("NewsArticle");
     }
