@@ -39,6 +39,8 @@ public final class NewsradarConfig {
             TOPIC_PARTITIONS, "3",
             TOPIC_REPLICATION, "1",
             APPLICATION_ID, "newsradar-scoring",
+            // beside the process, not in /tmp, which the OS may clear under a running stream
+            STATE_DIR, ".newsradar/streams",
             SINK_GROUP, "newsradar-alert-sink",
             SINK_FILE, "alerts.jsonl");
 

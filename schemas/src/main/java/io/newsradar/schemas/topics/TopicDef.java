@@ -16,8 +16,17 @@ public record TopicDef<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde
         Objects.requireNonNull(valueSerde, "valueSerde");
     }
 
-    /** Topic-level configs to create the topic with. */
+    /**
+     * Topic-level configs to create the topic with. Records carry the article's publish time as
+     * their timestamp (event time), and Kafka's time-based retention goes by record timestamps:
+     * with the broker's 7-day default, an article published last month would be deleted minutes
+     * after it landed. So no time-based retention here; bound the topics by size
+     * ({@code retention.bytes}) in operation instead.
+     */
     public Map<String, String> creationConfigs() {
-        return Map.of("cleanup.policy", compacted ? "compact" : "delete");
+        if (compacted) {
+            return Map.of("cleanup.policy", "compact");
+        }
+        return Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     }
 }

@@ -24,6 +24,13 @@ class TopicsTest {
     }
 
     @Test
+    void shouldNotExpireEventTimeTopicsByAge() {
+        // timestamps are publish times: age-based retention would delete old news on arrival
+        Topics.all().stream().filter(t -> !t.compacted()).forEach(t ->
+                assertThat(t.creationConfigs()).as(t.name()).containsEntry("retention.ms", "-1"));
+    }
+
+    @Test
     void shouldMatchAlertTopicsButNotTheDeliveryDeadLetters() {
         assertThat(Topics.ALERT_TOPICS.matcher(Topics.alerts("defense-ai").name()).matches()).isTrue();
         assertThat(Topics.ALERT_TOPICS.matcher(Topics.alerts("cyber").name()).matches()).isTrue();
