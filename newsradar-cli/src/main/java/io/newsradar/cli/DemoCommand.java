@@ -91,6 +91,12 @@ final class DemoCommand implements Callable<Integer> {
                 Map<TopicPartition, Long> dlqStart = progress.endOffsets(List.of(Topics.NEWS_DLQ.name()));
                 Map<TopicPartition, Long> alertsStart = progress.endOffsets(alertTopics);
 
+                boolean earlierRun = progress.endOffsets(List.of(Topics.NEWS_RAW.name())).values().stream()
+                        .anyMatch(end -> end > 0);
+                if (earlierRun) {
+                    out.println("this data dir holds an earlier run: articles it scored already are counted as repeats, "
+                            + "not scored or alerted again (--fresh starts over)");
+                }
                 scoring.start();
                 Thread sinkThread = new Thread(sink, "alert-sink");
                 sinkThread.setDaemon(true);

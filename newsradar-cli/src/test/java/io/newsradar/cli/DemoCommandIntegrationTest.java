@@ -1,0 +1,96 @@
+package io.newsradar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsradar.ingest.ArticleNormalizer;
+import io.newsradar.ingest.FeedReader;
+import io.newsradar.ingest.JsonLinesArticleReader;
+import io.newsradar.schemas.json.AlertJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code newsradar demo --once}, the way the README runs it, twice on one data dir. */
+@Tag("integration")
+class DemoCommandIntegrationTest {
+    private static final Path SAMPLES = Path.of("..", "config", "samples");
+    private static final Pattern SUMMARY = Pattern.compile(
+            "summary: ingested (\\d+), scored (\\d+), alerted (\\d+), dead-lettered (\\d+)");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldProcessTheSampleThenCountItAsRepeatsOnASecondRunOverTheSameData() throws Exception {
+        int sampleArticles = countSampleArticles();
+
+        Run first = demo();
+        assertThat(first.exitCode).as(first.out).isZero();
+        assertThat(first.ingested).isEqualTo(sampleArticles);
+        assertThat(first.scored).isEqualTo(sampleArticles);
+        assertThat(first.deadLettered).isZero();
+        assertThat(first.alerted).isPositive();
+        List<String> lines = Files.readAllLines(dataDir.resolve("alerts.jsonl"));
+        assertThat(lines).hasSize((int) first.alerted);
+        assertThat(lines.stream().map(AlertJson::fromJson).map(AlertJson.AlertView::route)).containsOnly("defense-ai");
+
+        // the broker log, the stream's dedupe store and the sink's offsets all survive a restart
+        Run second = demo();
+        assertThat(second.exitCode).as(second.out).isZero();
+        assertThat(second.out).contains("earlier run");
+        assertThat(second.ingested).isEqualTo(sampleArticles);
+        assertThat(second.scored).isZero();
+        assertThat(second.alerted).isZero();
+        assertThat(second.out).contains("exact repeats not scored again " + sampleArticles);
+        assertThat(Files.readAllLines(dataDir.resolve("alerts.jsonl"))).hasSize((int) first.alerted);
+    }
+
+    private Run demo() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Newsradar.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        int code = cl.execute("demo", "--once", "--data-dir", dataDir.toString(), "--samples", SAMPLES.toString(),
+                "--timeout", "120");
+        return new Run(code, out.toString());
+    }
+
+    private static int countSampleArticles() throws Exception {
+        ArticleNormalizer normalizer = new ArticleNormalizer();
+        int n = new JsonLinesArticleReader(normalizer).read(SAMPLES.resolve("articles.jsonl")).articles().size();
+        try (Stream<Path> feeds = Files.list(SAMPLES.resolve("feeds"))) {
+            for (Path feed : feeds.toList()) {
+                n += new FeedReader(normalizer).read(feed.toString()).articles().size();
+            }
+        }
+        return n;
+    }
+
+    private static final class Run {
+        final int exitCode;
+        final String out;
+        final long ingested;
+        final long scored;
+        final long alerted;
+        final long deadLettered;
+
+        Run(int exitCode, String out) {
+            this.exitCode = exitCode;
+            this.out = out;
+            Matcher m = SUMMARY.matcher(out);
+            boolean found = m.find();
+            this.ingested = found ? Long.parseLong(m.group(1)) : -1;
+            this.scored = found ? Long.parseLong(m.group(2)) : -1;
+            this.alerted = found ? Long.parseLong(m.group(3)) : -1;
+            this.deadLettered = found ? Long.parseLong(m.group(4)) : -1;
+        }
+    }
+}
