@@ -36,7 +36,7 @@ final class BrokerCommand implements Callable<Integer> {
             List<String> created = Pipeline.createTopics(config);
             out.println("newsradar broker running; data in " + dataDir.toAbsolutePath());
             out.println("bootstrap.servers=" + broker.bootstrapServers());
-            out.println("topics: " + Pipeline.topicNames() + (created.isEmpty() ? " (all existed)" : " (created " + created.size() + ")"));
+            out.println("topics: " + Pipeline.topicNames(config) + (created.isEmpty() ? " (all existed)" : " (created " + created.size() + ")"));
             out.println("try:  kcat -b " + broker.bootstrapServers() + " -L      "
                     + "kcat -b " + broker.bootstrapServers() + " -C -t " + Topics.NEWS_SCORED.name() + " -e");
             out.println("other commands: --bootstrap-servers " + broker.bootstrapServers() + "   (Ctrl-C stops the broker)");

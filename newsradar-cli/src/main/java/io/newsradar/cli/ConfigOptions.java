@@ -15,6 +15,11 @@ final class ConfigOptions {
             description = "Kafka bootstrap servers; overrides kafka.bootstrap.servers from file and environment.")
     String bootstrapServers;
 
+    @Option(names = "--no-create-topics",
+            description = "Do not run the admin step that creates missing topics (for clusters where this client may not "
+                    + "create topics); missing topics are then reported as errors.")
+    boolean noCreateTopics;
+
     NewsradarConfig load() {
         NewsradarConfig config = NewsradarConfig.load(configFile, System.getenv());
         if (bootstrapServers != null) {

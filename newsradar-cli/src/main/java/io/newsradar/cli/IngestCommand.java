@@ -6,6 +6,7 @@ import io.newsradar.ingest.IngestError;
 import io.newsradar.ingest.IngestJobs;
 import io.newsradar.ingest.IngestSummary;
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         NewsradarConfig config = options.load();
+        Pipeline.prepareTopics(options, config, List.of(Topics.NEWS_RAW));
         List<IngestSummary> summaries = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             for (Path f : files) {

@@ -4,20 +4,40 @@ import io.newsradar.localkafka.TopicAdmin;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.Route;
+import io.newsradar.scoring.ScoringApp;
+import java.util.Collection;
 import java.util.List;
 
 /** Wiring shared by the commands. */
 final class Pipeline {
     private Pipeline() {}
 
-    static List<String> topicNames() {
-        return Topics.all().stream().map(TopicDef::name).toList();
+    static List<String> topicNames(NewsradarConfig config) {
+        return catalogue(config).stream().map(TopicDef::name).toList();
+    }
+
+    /** Every topic of the catalogue, with one alert topic per route of the configured rules. */
+    static List<TopicDef<?, ?>> catalogue(NewsradarConfig config) {
+        return Topics.withRoutes(ScoringApp.rulesFrom(config).routes().stream().map(Route::name).toList());
     }
 
     /** The idempotent admin step: every catalogue topic, with configured partitions and replication. */
     static List<String> createTopics(NewsradarConfig config) {
+        return createTopics(config, catalogue(config));
+    }
+
+    /** The idempotent admin step for the given topics; existing topics are left as they are. */
+    static List<String> createTopics(NewsradarConfig config, Collection<TopicDef<?, ?>> topics) {
         int partitions = config.getInt(NewsradarConfig.TOPIC_PARTITIONS, 3);
         short replication = (short) config.getInt(NewsradarConfig.TOPIC_REPLICATION, 1);
-        return TopicAdmin.ensureTopics(config.kafkaClientProps(), Topics.all(), partitions, replication);
+        return TopicAdmin.ensureTopics(config.kafkaClientProps(), topics, partitions, replication);
+    }
+
+    /** Runs the admin step unless the user opted out. */
+    static void prepareTopics(ConfigOptions options, NewsradarConfig config, Collection<TopicDef<?, ?>> topics) {
+        if (!options.noCreateTopics) {
+            createTopics(config, topics);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.newsradar.cli;
 
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.scoring.ScoringApp;
+import io.newsradar.scoring.ScoringRules;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -25,7 +26,9 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         NewsradarConfig config = options.load();
         Shutdown shutdown = new Shutdown();
-        try (ScoringApp app = new ScoringApp(config)) {
+        ScoringRules rules = ScoringApp.rulesFrom(config);
+        Pipeline.prepareTopics(options, config, ScoringApp.topicsFor(rules));
+        try (ScoringApp app = new ScoringApp(config, rules)) {
             app.start();
             out.println("scoring stream started against " + config.bootstrapServers() + " (Ctrl-C stops it)");
             out.flush();

@@ -1,6 +1,7 @@
 package io.newsradar.cli;
 
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
 import io.newsradar.sink.AlertSink;
 import io.newsradar.sink.ConsoleDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
@@ -33,6 +34,8 @@ final class SinkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         NewsradarConfig config = options.load();
         Path target = file != null ? file : Path.of(config.get(NewsradarConfig.SINK_FILE));
+        // the dead-letter topic must exist; alert topics are found by pattern whenever they appear
+        Pipeline.prepareTopics(options, config, List.of(Topics.DELIVERY_DLQ));
         Shutdown shutdown = new Shutdown();
         try (AlertSink sink = new AlertSink(config, List.of(
                 new ConsoleDestination(System.out), new JsonLinesFileDestination(target)))) {

@@ -1,14 +1,24 @@
 package io.newsradar.scoring;
 
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
@@ -38,6 +48,7 @@ public final class ScoringApp implements AutoCloseable {
     private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(1);
 
     private final ScoringRules rules;
+    private final Map<String, Object> adminProps;
     private final ScoringCounters counters = new ScoringCounters();
     private final KafkaStreams streams;
     private final Deque<Long> recentReplacements = new ArrayDeque<>();
@@ -51,6 +62,8 @@ public final class ScoringApp implements AutoCloseable {
     public ScoringApp(NewsradarConfig config, ScoringRules rules) {
         this.rules = rules;
         Properties props = streamsProperties(config);
+        this.adminProps = new HashMap<>(config.kafkaClientProps());
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.streams = new KafkaStreams(ScoringTopology.build(ScoringEngine.of(rules), counters), props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
@@ -114,8 +127,38 @@ public final class ScoringApp implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Starts the stream once every topic it reads or writes exists. Kafka Streams would otherwise
+     * start and then stall on a missing output topic (a route's alert topic, say) until the
+     * producer's metadata wait runs out; a ruleset whose topics are missing is refused here.
+     */
     public void start() {
+        List<String> missing = missingTopics(adminProps, topicsFor(rules).stream().map(TopicDef::name).toList());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: " + missing
+                    + " (create them first: the newsradar commands do unless --no-create-topics is given)");
+        }
         streams.start();
+    }
+
+    /** Every topic the stream reads or writes with these rules: input, outputs, DLQ, one per route. */
+    public static List<TopicDef<?, ?>> topicsFor(ScoringRules rules) {
+        List<TopicDef<?, ?>> topics = new ArrayList<>(List.of(Topics.NEWS_RAW, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
+        rules.routes().forEach(r -> topics.add(r.topic()));
+        return List.copyOf(topics);
+    }
+
+    static List<String> missingTopics(Map<String, Object> adminProps, List<String> names) {
+        try (Admin admin = Admin.create(adminProps)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            return names.stream().filter(n -> !existing.contains(n)).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list topics on " + adminProps.get("bootstrap.servers") + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
     }
 
     public KafkaStreams.State state() {

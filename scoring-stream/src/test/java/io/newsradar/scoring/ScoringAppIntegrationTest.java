@@ -61,6 +61,26 @@ class ScoringAppIntegrationTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenARouteTopicIsMissing() {
+        NewsradarConfig config = NewsradarConfig.defaults()
+                .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(NewsradarConfig.APPLICATION_ID, "scoring-it-" + UUID.randomUUID())
+                .with(NewsradarConfig.STATE_DIR, stateDir.toString());
+        ScoringRules defaults = ScoringRules.defaults();
+        Route unpublished = new Route("never-created", "low", java.util.Set.of("defense"), 1.0);
+        ScoringRules rules = new ScoringRules(defaults.taxonomy(),
+                java.util.List.of(defaults.routes().get(0), unpublished), defaults.version() + "-extra");
+
+        try (ScoringApp app = new ScoringApp(config, rules)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(app::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(Topics.alerts("never-created").name())
+                    .hasMessageNotContaining(Topics.NEWS_RAW.name());
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.CREATED);
+        }
+    }
+
+    @Test
     void shouldScoreAlertAndDeadLetterGarbageUnderExactlyOnce() {
         NewsradarConfig config = NewsradarConfig.defaults()
                 .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
