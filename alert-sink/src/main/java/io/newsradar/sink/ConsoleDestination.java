@@ -1,9 +1,10 @@
 package io.newsradar.sink;
 
 import io.newsradar.avro.Alert;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prints each alert as two human-readable lines:
@@ -12,24 +13,45 @@ import java.util.Locale;
  * [ALERT defense-ai/high] 7.8  Allies fund joint autonomous drone programme (Harbor City Ledger)  id=abc:1 NEW
  *     +2.0 defense and AI named together in the title; +1.5 a budget is named
  * </pre>
+ *
+ * <p>The console is a view for a person, not a record of delivery (the file and, later, webhooks
+ * are). Once it breaks (a closed pipe: {@code newsradar sink | head}) it says so once and goes
+ * quiet; it never fails a delivery, or every later batch would be dead-lettered and replayed.
  */
 public final class ConsoleDestination implements AlertDestination {
     static final int MAX_TITLE = 90;
     static final int MAX_RATIONALE = 200;
     static final String INDENT = "    ";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleDestination.class);
+
     private final PrintStream out;
+    private volatile boolean broken;
 
     public ConsoleDestination(PrintStream out) {
         this.out = out;
     }
 
     @Override
-    public void deliver(Alert alert) throws IOException {
+    public void deliver(Alert alert) {
+        if (broken) {
+            return;
+        }
         out.println(format(alert));
-        // PrintStream swallows I/O errors; without this check a closed stdout would lose alerts silently.
-        if (out.checkError()) {
-            throw new IOException("console output failed (stream closed or broken pipe)");
+        checkStillWorking();
+    }
+
+    /** True once the output has failed; the destination prints nothing after that. */
+    public boolean broken() {
+        return broken;
+    }
+
+    private void checkStillWorking() {
+        // PrintStream swallows I/O errors and keeps the flag set for good
+        if (!broken && out.checkError()) {
+            broken = true;
+            LOG.warn("console output failed (stream closed or broken pipe); alerts are no longer printed, "
+                    + "the other destinations still receive them");
         }
     }
 
@@ -55,10 +77,10 @@ public final class ConsoleDestination implements AlertDestination {
     }
 
     @Override
-    public void flush() throws IOException {
-        out.flush();
-        if (out.checkError()) {
-            throw new IOException("console output failed (stream closed or broken pipe)");
+    public void flush() {
+        if (!broken) {
+            out.flush();
+            checkStillWorking();
         }
     }
 

@@ -29,8 +29,9 @@ public final class SinkClientConfigs {
         // Named in broker logs and metrics, unless the operator named it already.
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsradar-alert-sink");
         // The KIP-848 protocol (broker-driven, incremental rebalances), set explicitly so the
-        // behaviour does not change with the client's default.
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name().toLowerCase(Locale.ROOT));
+        // behaviour does not change with the client's default; an operator may choose classic
+        // (kafka.group.protocol) for a broker older than 4.0.
+        props.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name().toLowerCase(Locale.ROOT));
         // Alerts are written in the scoring app's exactly-once transactions: never deliver an
         // alert from an aborted transaction.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());

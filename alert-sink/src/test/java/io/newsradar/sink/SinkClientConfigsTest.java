@@ -45,6 +45,13 @@ class SinkClientConfigsTest {
     }
 
     @Test
+    void shouldLetTheOperatorChooseTheClassicGroupProtocolForOlderBrokers() {
+        Map<String, Object> props = SinkClientConfigs.consumer(CONFIG.with("kafka.group.protocol", "classic"));
+
+        assertThat(props).containsEntry(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+    }
+
+    @Test
     void shouldTakeTheGroupIdFromConfig() {
         Map<String, Object> props = SinkClientConfigs.consumer(CONFIG.with(NewsradarConfig.SINK_GROUP, "sink-b"));
 

@@ -42,6 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
+    static final String MARKER = ".newsradar-demo";
+
     @Option(names = "--once", description = "Exit once the sample is processed, with a summary.")
     boolean once;
 
@@ -66,9 +68,10 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path sampleDir = sampleDir();
         if (fresh) {
-            deleteRecursively(dataDir);
+            deleteDemoData(dataDir);
         }
         Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve(MARKER), "newsradar demo data: broker log, stream state, alerts\n");
         Shutdown shutdown = once ? null : new Shutdown();
         out.println("starting in-process Kafka broker (data in " + dataDir.toAbsolutePath() + ") ...");
         out.flush();
@@ -113,7 +116,13 @@ final class DemoCommand implements Callable<Integer> {
                 if (!once) {
                     out.println("running; Ctrl-C stops the demo");
                     out.flush();
-                    shutdown.awaitRequest();
+                    if (!shutdown.awaitRequestOr(() -> ScoreCommand.stopped(scoring.state()) || sink.isStopped())) {
+                        spec.commandLine().getErr().println("newsradar demo: a service stopped by itself (scoring "
+                                + scoring.state() + ", sink " + (sink.isStopped() ? "stopped" : "running")
+                                + "); see the log above");
+                        spec.commandLine().getErr().flush();
+                        return 1;
+                    }
                     out.println("stopping ...");
                     out.flush();
                     return 0;
@@ -234,6 +243,25 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Deletes a demo data dir, and only that: {@code --data-dir . --fresh} must not wipe the
+     * working directory. A dir is ours when it carries the marker the demo writes, or is empty.
+     */
+    static void deleteDemoData(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(dir)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(dir.resolve(MARKER))) {
+            throw new IllegalArgumentException("refusing to delete " + dir.toAbsolutePath()
+                    + " for --fresh: it is not a newsradar demo data dir (no " + MARKER + " file in it)");
+        }
+        deleteRecursively(dir);
     }
 
     static void deleteRecursively(Path dir) {

@@ -3,6 +3,7 @@ package io.newsradar.cli;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.scoring.ScoringApp;
 import io.newsradar.scoring.ScoringRules;
+import org.apache.kafka.streams.KafkaStreams;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -25,18 +26,31 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         NewsradarConfig config = options.load();
-        Shutdown shutdown = new Shutdown();
         ScoringRules rules = ScoringApp.rulesFrom(config);
         Pipeline.prepareTopics(options, config, ScoringApp.topicsFor(rules));
         try (ScoringApp app = new ScoringApp(config, rules)) {
-            app.start();
-            out.println("scoring stream started against " + config.bootstrapServers() + " (Ctrl-C stops it)");
-            out.flush();
-            shutdown.awaitRequest();
-            app.close(Duration.ofSeconds(30));
-        } finally {
-            shutdown.done();
+            Shutdown shutdown = new Shutdown();
+            try {
+                app.start();
+                out.println("scoring stream started against " + config.bootstrapServers() + " with rules "
+                        + rules.version() + " (Ctrl-C stops it)");
+                out.flush();
+                if (!shutdown.awaitRequestOr(() -> stopped(app.state()))) {
+                    spec.commandLine().getErr().println("newsradar score: the scoring stream stopped by itself (state "
+                            + app.state() + "); see the log above");
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+                app.close(Duration.ofSeconds(30));
+            } finally {
+                shutdown.done();
+            }
         }
         return 0;
+    }
+
+    static boolean stopped(KafkaStreams.State state) {
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN;
     }
 }

@@ -2,6 +2,7 @@ package io.newsradar.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Waits for Ctrl-C (or SIGTERM) and lets the command close its services before the JVM exits:
@@ -27,6 +28,20 @@ final class Shutdown {
 
     void awaitRequest() throws InterruptedException {
         requested.await();
+    }
+
+    /**
+     * Waits for Ctrl-C or for the service to stop by itself (a fatal error), whichever comes
+     * first; true when shutdown was requested. A service that died must end the process, so a
+     * supervisor sees the exit and restarts it.
+     */
+    boolean awaitRequestOr(BooleanSupplier serviceStopped) throws InterruptedException {
+        while (!requested.await(250, TimeUnit.MILLISECONDS)) {
+            if (serviceStopped.getAsBoolean()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Called by the command once everything is closed. */

@@ -36,17 +36,24 @@ final class SinkCommand implements Callable<Integer> {
         Path target = file != null ? file : Path.of(config.get(NewsradarConfig.SINK_FILE));
         // the dead-letter topic must exist; alert topics are found by pattern whenever they appear
         Pipeline.prepareTopics(options, config, List.of(Topics.DELIVERY_DLQ));
-        Shutdown shutdown = new Shutdown();
         try (AlertSink sink = new AlertSink(config, List.of(
                 new ConsoleDestination(System.out), new JsonLinesFileDestination(target)))) {
-            Thread loop = new Thread(sink, "alert-sink");
-            loop.start();
-            out.println("alert sink consuming alert topics from " + config.bootstrapServers()
-                    + "; appending to " + target.toAbsolutePath() + " (Ctrl-C stops it)");
-            out.flush();
-            shutdown.awaitRequest();
-        } finally {
-            shutdown.done();
+            Shutdown shutdown = new Shutdown();
+            try {
+                Thread loop = new Thread(sink, "alert-sink");
+                loop.start();
+                out.println("alert sink consuming alert topics from " + config.bootstrapServers()
+                        + "; appending to " + target.toAbsolutePath() + " (Ctrl-C stops it)");
+                out.flush();
+                if (!shutdown.awaitRequestOr(sink::isStopped)) {
+                    spec.commandLine().getErr().println("newsradar sink: the alert sink stopped by itself: "
+                            + sink.failure().map(Newsradar::describe).orElse("see the log above"));
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+            } finally {
+                shutdown.done();
+            }
         }
         return 0;
     }

@@ -1,0 +1,46 @@
+package io.newsradar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoDataDirTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRefuseToDeleteADirThatIsNotADemoDataDir() throws Exception {
+        Path precious = dir.resolve("notes.txt");
+        Files.writeString(precious, "keep me");
+
+        assertThatThrownBy(() -> DemoCommand.deleteDemoData(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refusing to delete")
+                .hasMessageContaining(DemoCommand.MARKER);
+        assertThat(precious).exists();
+    }
+
+    @Test
+    void shouldDeleteADemoDataDirWithEverythingInIt() throws Exception {
+        Path data = dir.resolve("demo");
+        Files.createDirectories(data.resolve("broker/kafka-logs"));
+        Files.writeString(data.resolve(DemoCommand.MARKER), "");
+        Files.writeString(data.resolve("broker/kafka-logs/x.log"), "x");
+
+        DemoCommand.deleteDemoData(data);
+
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void shouldAcceptAnEmptyOrMissingDir() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        DemoCommand.deleteDemoData(empty);
+        DemoCommand.deleteDemoData(dir.resolve("missing"));
+        assertThat(empty).doesNotExist();
+    }
+}
