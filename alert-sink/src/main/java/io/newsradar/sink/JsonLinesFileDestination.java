@@ -59,7 +59,19 @@ public final class JsonLinesFileDestination implements AlertDestination {
     @Override
     public void deliver(Alert alert) throws IOException {
         byte[] line = (AlertJson.toJson(alert) + "\n").getBytes(StandardCharsets.UTF_8);
-        writeFully(ByteBuffer.wrap(line));
+        long before = channel.size();
+        try {
+            writeFully(ByteBuffer.wrap(line));
+        } catch (IOException e) {
+            // a write that failed part-way (disk full) must not leave half a line for the next
+            // alert to be glued onto: cut the file back to where this line began
+            try {
+                channel.truncate(before);
+            } catch (IOException cutFailed) {
+                e.addSuppressed(cutFailed);
+            }
+            throw e;
+        }
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
