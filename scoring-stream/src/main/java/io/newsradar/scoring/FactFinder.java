@@ -3,6 +3,8 @@ package io.newsradar.scoring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,19 @@ import java.util.regex.Pattern;
  * every article that mentions "the programme".
  */
 public final class FactFinder {
-    private static final String CAP_WORD = "[A-Z][\\p{L}\\p{N}-]*";
+    /**
+     * Facts are looked for in the first this-many characters of a text only. A news article
+     * names its programme, money and dates near the top (lede and nut graf), so a longer scan
+     * finds little more; and it bounds the work per record whatever the body holds, which keeps
+     * a stream task well inside {@code max.poll.interval.ms}.
+     */
+    static final int MAX_SCANNED_CHARS = 20_000;
+
+    // Every quantifier that a later part of a pattern cannot need back is possessive (*+, ++, ?+),
+    // and every number is anchored so it cannot start inside another number: without that, text
+    // such as "1,1,1,1,..." made the matcher retry every split of the digits at every digit,
+    // which is quadratic in the length of the text (a 20,000-character body took seconds).
+    private static final String CAP_WORD = "[A-Z][\\p{L}\\p{N}-]*+";
     // capitalised words that start sentences or describe rather than name
     private static final String NOT_A_NAME = "(?!(?:The|This|That|These|Those|A|An|Its|Their|Our|His|Her|Each|Every"
             + "|No|Any|Such|New|Joint|Other|Another|Some|Both|Which|What|One|National|Defense|Defence|Military"
@@ -20,61 +34,90 @@ public final class FactFinder {
             + "|European)\\b)";
     private static final List<Pattern> PROGRAMME = List.of(
             // "Project Tidewatch", "Operation Blue Harbor", "Initiative Kestrel"
-            Pattern.compile("\\b(?:Project|Programme|Program|Operation|Initiative)\\s+" + CAP_WORD
-                    + "(?:\\s+" + CAP_WORD + ")*"),
-            // "the Tidewatch programme", "the Blue Harbor Initiative"; only the name is kept
-            Pattern.compile("\\b[Tt]he\\s+(?<f>" + NOT_A_NAME + CAP_WORD + "(?:\\s+" + CAP_WORD + "){0,2}\\s+"
+            Pattern.compile("\\b(?:Project|Programme|Program|Operation|Initiative)\\s++" + CAP_WORD
+                    + "(?:\\s++" + CAP_WORD + ")*+"),
+            // "the Tidewatch programme", "the Blue Harbor Initiative"; only the name is kept. The
+            // {0,2} stays greedy-with-backtracking on purpose: in "the Blue Harbor Initiative" it
+            // must give "Initiative" back to the keyword; it is bounded, so that costs little.
+            Pattern.compile("\\b[Tt]he\\s++(?<f>" + NOT_A_NAME + CAP_WORD + "(?:\\s++" + CAP_WORD + "){0,2}\\s++"
                     + "(?:programme|program|initiative|project|Programme|Program|Initiative|Project))\\b"),
             // "a programme called/named/dubbed Tidewatch", with or without quotes
-            Pattern.compile("\\b(?:programme|program|project|initiative)\\s+(?:called|named|dubbed|known as)\\s+"
-                    + "[\"\\u201C']?" + CAP_WORD + "(?:\\s+" + CAP_WORD + ")*[\"\\u201D']?"));
+            Pattern.compile("\\b(?:programme|program|project|initiative)\\s++(?:called|named|dubbed|known as)\\s++"
+                    + "[\"\\u201C']?+" + CAP_WORD + "(?:\\s++" + CAP_WORD + ")*+[\"\\u201D']?+"));
 
-    private static final String NUMBER = "\\d[\\d,]*(?:\\.\\d+)?";
+    // digits, then commas and digits; never starts right after a digit or comma, so a run of
+    // "1,1,1,..." is tried from its first digit only
+    private static final String NUMBER = "(?<![\\d,])\\d[\\d,]*+(?:\\.\\d++)?+";
     private static final String SCALE = "(?:trillion|billion|million|thousand|bn|mn|m|k)";
     private static final String CURRENCY_WORD = "(?:dollars|euros|pounds|yen|won|yuan|francs|kronor|rupees)";
     private static final List<Pattern> AMOUNT = List.of(
-            Pattern.compile("[$\u20AC\u00A3\u00A5\u20A9]\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?"),
-            Pattern.compile("\\b(?:USD|EUR|GBP|JPY|KRW|CNY|AUD|CAD)\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?"),
-            Pattern.compile("\\b" + NUMBER + "\\s?(?:trillion|billion|million)?\\s+" + CURRENCY_WORD + "\\b"));
+            Pattern.compile("[$\u20AC\u00A3\u00A5\u20A9]\\s?+" + NUMBER + "(?:\\s?+" + SCALE + "\\b)?+"),
+            Pattern.compile("\\b(?:USD|EUR|GBP|JPY|KRW|CNY|AUD|CAD)\\s?+" + NUMBER + "(?:\\s?+" + SCALE + "\\b)?+"),
+            Pattern.compile("\\b" + NUMBER + "(?:\\s?+(?:trillion|billion|million))?+\\s++" + CURRENCY_WORD + "\\b"));
 
     private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October"
             + "|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
     private static final List<Pattern> DATE = List.of(
-            Pattern.compile("\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b"),
-            Pattern.compile("\\b\\d{1,2}\\s+" + MONTH + "(?:\\s+\\d{4})?\\b"),
-            Pattern.compile("\\b" + MONTH + "\\s+\\d{4}\\b"),
+            Pattern.compile("\\b" + MONTH + "\\s++\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s++\\d{4})?\\b"),
+            Pattern.compile("\\b\\d{1,2}\\s++" + MONTH + "(?:\\s++\\d{4})?\\b"),
+            Pattern.compile("\\b" + MONTH + "\\s++\\d{4}\\b"),
             Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b"),
-            Pattern.compile("\\b(?:by|in|from|until|through|before)\\s+(?:19|20)\\d{2}\\b"));
+            Pattern.compile("\\b(?:by|in|from|until|through|before)\\s++(?:19|20)\\d{2}\\b"));
 
     private FactFinder() {}
 
-    /** Every fact in the text, in order of position; overlapping finds of one kind kept once. */
+    /**
+     * Every fact in the first {@link #MAX_SCANNED_CHARS} characters of the text, in order of
+     * position; overlapping finds of one kind kept once. Positions are offsets into the text.
+     */
     public static List<Fact> find(ArticleField field, String text) {
         List<Fact> facts = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return facts;
         }
-        collect(Fact.Kind.PROGRAMME, PROGRAMME, field, text, facts);
-        collect(Fact.Kind.AMOUNT, AMOUNT, field, text, facts);
-        collect(Fact.Kind.DATE, DATE, field, text, facts);
+        String scanned = scannedPart(text);
+        collect(Fact.Kind.PROGRAMME, PROGRAMME, field, scanned, facts);
+        collect(Fact.Kind.AMOUNT, AMOUNT, field, scanned, facts);
+        collect(Fact.Kind.DATE, DATE, field, scanned, facts);
         facts.sort(Comparator.comparingInt(Fact::start));
         return facts;
     }
 
+    /**
+     * The text up to the limit, cut back to the last white space before it so that a number or
+     * name at the cut is not found as a shorter one ("$1,2" of "$1,250 million").
+     */
+    static String scannedPart(String text) {
+        if (text.length() <= MAX_SCANNED_CHARS) {
+            return text;
+        }
+        int cut = MAX_SCANNED_CHARS;
+        while (cut > 0 && !Character.isWhitespace(text.charAt(cut))) {
+            cut--;
+        }
+        // one word of 20,000 characters holds no fact worth a search
+        return text.substring(0, cut);
+    }
+
     private static void collect(Fact.Kind kind, List<Pattern> patterns, ArticleField field, String text, List<Fact> into) {
-        List<Fact> found = new ArrayList<>();
+        // accepted finds by start; they never overlap, so only the neighbours of a new find can
+        // overlap it (a list scan here was quadratic in the number of finds)
+        TreeMap<Integer, Fact> found = new TreeMap<>();
         for (Pattern p : patterns) {
+            boolean named = p.pattern().contains("(?<f>");
             Matcher m = p.matcher(text);
             while (m.find()) {
-                boolean named = p.pattern().contains("(?<f>");
                 int start = named ? m.start("f") : m.start();
                 int end = named ? m.end("f") : m.end();
-                Fact f = new Fact(kind, field, text.substring(start, end).strip(), start, end);
-                if (found.stream().noneMatch(g -> g.start() < f.end() && f.start() < g.end())) {
-                    found.add(f);
+                Map.Entry<Integer, Fact> before = found.floorEntry(start);
+                Map.Entry<Integer, Fact> after = found.higherEntry(start);
+                boolean overlaps = (before != null && before.getValue().end() > start)
+                        || (after != null && after.getKey() < end);
+                if (!overlaps) {
+                    found.put(start, new Fact(kind, field, text.substring(start, end).strip(), start, end));
                 }
             }
         }
-        into.addAll(found);
+        into.addAll(found.values());
     }
 }

@@ -18,7 +18,9 @@ public final class KeywordTagger implements Tagger {
     // letters and digits on either side would make "AI" match inside "RAIL" or "ai" inside "said"
     private static final String BEFORE = "(?<![\\p{L}\\p{N}_])";
     private static final String AFTER = "(?![\\p{L}\\p{N}_])";
-    private static final String SPACE = "[\\s\\u00A0]+";
+    // possessive: a term never has white space right after a space run (termRegex folds every
+    // run, non-breaking spaces included, into one SPACE), so giving characters back cannot help
+    private static final String SPACE = "[\\s\\u00A0]++";
     private static final String DASH = "[-\\u2010-\\u2015]";
 
     private final List<CompiledRule> rules;
@@ -51,7 +53,7 @@ public final class KeywordTagger implements Tagger {
         boolean inSpace = false;
         for (int i = 0; i < term.length(); i++) {
             char c = term.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || c == '\u00A0') {
                 if (!inSpace) {
                     flush(literal, sb);
                     sb.append(SPACE);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -164,22 +165,27 @@ public final class Scorer {
 
     private List<String> keyPoints(List<Sentence> sentences, List<TagMatch> matches, List<Fact> facts) {
         record Weighted(int index, double weight) {}
+        // weights added per sentence in the same order as before (tags, then facts), so the sums
+        // and thus the ranking are unchanged; each hit or fact is placed by binary search, since a
+        // scan of every sentence per hit was quadratic on long bodies of many short sentences
+        double[] weights = new double[sentences.size()];
+        for (TagMatch m : matches) {
+            if (!m.rule().negative()) {
+                for (int i : sentencesWith(m, sentences)) {
+                    weights[i] += m.rule().weight();
+                }
+            }
+        }
+        for (Fact f : facts) {
+            int i = f.field() == ArticleField.BODY ? sentenceHolding(sentences, f.start(), f.end()) : -1;
+            if (i >= 0) {
+                weights[i] += factWeight(f.kind());
+            }
+        }
         List<Weighted> weighted = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            Sentence s = sentences.get(i);
-            double w = 0;
-            for (TagMatch m : matches) {
-                if (!m.rule().negative() && m.hits(ArticleField.BODY).stream().anyMatch(s::contains)) {
-                    w += m.rule().weight();
-                }
-            }
-            for (Fact f : facts) {
-                if (f.field() == ArticleField.BODY && f.start() >= s.start() && f.end() <= s.end()) {
-                    w += factWeight(f.kind());
-                }
-            }
-            if (w > 0) {
-                weighted.add(new Weighted(i, w));
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                weighted.add(new Weighted(i, weights[i]));
             }
         }
         return weighted.stream()
@@ -189,16 +195,33 @@ public final class Scorer {
                 .toList();
     }
 
+    /** Indices of the sentences holding at least one body hit of the match, in order. */
     private static List<Integer> sentencesWith(TagMatch m, List<Sentence> sentences) {
-        List<Integer> out = new ArrayList<>();
-        List<Hit> hits = m.hits(ArticleField.BODY);
-        for (int i = 0; i < sentences.size(); i++) {
-            Sentence s = sentences.get(i);
-            if (hits.stream().anyMatch(s::contains)) {
+        TreeSet<Integer> out = new TreeSet<>();
+        for (Hit h : m.hits(ArticleField.BODY)) {
+            int i = sentenceHolding(sentences, h.start(), h.end());
+            if (i >= 0) {
                 out.add(i);
             }
         }
-        return out;
+        return new ArrayList<>(out);
+    }
+
+    /** The index of the sentence that wholly holds [start, end), or -1; sentences are in order and disjoint. */
+    private static int sentenceHolding(List<Sentence> sentences, int start, int end) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentences.get(mid).start() <= start) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found >= 0 && end <= sentences.get(found).end() ? found : -1;
     }
 
     private static Contribution term(String feature, double value, String what) {

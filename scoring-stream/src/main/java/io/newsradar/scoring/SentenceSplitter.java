@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits plain text into sentences, well enough for news prose: a sentence ends at '.', '!' or
@@ -16,6 +17,9 @@ public final class SentenceSplitter {
             "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
             "sen", "rep", "pres", "st", "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "jan", "feb", "mar",
             "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "approx");
+
+    // possessive: each repetition takes a letter and its period, so there is nothing to give back
+    private static final Pattern DOTTED_INITIALISM = Pattern.compile("(?:\\p{L}\\.)++\\p{L}");
 
     private SentenceSplitter() {}
 
@@ -86,7 +90,7 @@ public final class SentenceSplitter {
             return false;
         }
         // dotted initialisms: U.S, U.K, E.U (the last period is the one we are looking at)
-        if (word.length() >= 3 && word.matches("(?:\\p{L}\\.)+\\p{L}")) {
+        if (word.length() >= 3 && DOTTED_INITIALISM.matcher(word).matches()) {
             return true;
         }
         // a single capital initial: "John F. Kennedy"

@@ -2,9 +2,11 @@ package io.newsradar.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.newsradar.avro.Contribution;
 import io.newsradar.avro.NewsArticle;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,5 +180,20 @@ class ScorerTest {
                 "grocer-quarterly-results", "coastal-storm-warning", "exoplanet-water-vapour", "hospital-ai-triage");
         assertThat(Articles.samples()).extracting(NewsArticle::getUrl)
                 .allMatch(url -> banded.stream().anyMatch(url::contains), "a sample without a calibration band");
+    }
+
+    /**
+     * A body at the validator's size limit made of thousands of short on-topic sentences: placing
+     * each of tens of thousands of hits by scanning every sentence took over ten seconds. The
+     * timeout guards against that shape coming back; it is not a benchmark.
+     */
+    @Test
+    void shouldScoreABodyOfManyShortOnTopicSentencesWithoutHanging() {
+        String unit = "Defense AI. ";
+        NewsArticle a = Articles.article("Defense AI", unit.repeat(ArticleValidator.MAX_BODY_BYTES / unit.length()));
+
+        ScoreCard card = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> engine.evaluate(a).card());
+
+        assertThat(card.keyPoints()).isNotEmpty().allSatisfy(p -> assertThat(p).isEqualTo(unit.strip()));
     }
 }

@@ -89,6 +89,10 @@ class ScoringAppIntegrationTest {
         NewsArticle good = Articles.sample("grocer-quarterly-results");
         NewsArticle alerting = Articles.sample("tidewatch-joint-ai-programme");
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+        // 300 KiB of body: over the validator's limit, yet well under the 1 MiB request size, so
+        // the raw record itself can be produced
+        NewsArticle oversized = Articles.article("https://test.example/oversized", alerting.getTitle(),
+                "Another sentence about the same talks. ".repeat(300 * 1024 / 39 + 1), alerting.getPublishedAt());
 
         try (ScoringApp app = new ScoringApp(config)) {
             app.start();
@@ -99,20 +103,31 @@ class ScoringAppIntegrationTest {
                 producer.send(raw("junk".getBytes(StandardCharsets.UTF_8), garbage));
                 producer.send(raw(alerting.getId().getBytes(StandardCharsets.UTF_8),
                         AvroSerdes.newsArticle().encode(alerting)));
+                producer.send(raw(oversized.getId().getBytes(StandardCharsets.UTF_8),
+                        AvroSerdes.newsArticle().encode(oversized)));
                 // last: nothing processed after it, its dead letter must still be committed
                 producer.send(raw("junk-2".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x01}));
                 producer.flush();
             }
 
             List<ConsumerRecord<byte[], byte[]>> scored = readAtLeast(Topics.NEWS_SCORED.name(), 2);
-            List<ConsumerRecord<byte[], byte[]>> dead = readAtLeast(Topics.NEWS_DLQ.name(), 2);
+            List<ConsumerRecord<byte[], byte[]>> dead = readAtLeast(Topics.NEWS_DLQ.name(), 3);
             List<ConsumerRecord<byte[], byte[]>> alerts = readAtLeast(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 1);
 
             assertThat(scored).extracting(r -> AvroSerdes.scoredArticle().decode(r.value()))
                     .extracting(ScoredArticle::getArticle).extracting(NewsArticle::getId)
                     .containsExactly(good.getId(), alerting.getId());
-            assertThat(dead).hasSize(2);
-            assertThat(dead.get(1).key()).isEqualTo("junk-2".getBytes(StandardCharsets.UTF_8));
+            assertThat(dead).hasSize(3);
+            // a deserialization error is sent when the record becomes the queue's head, which can
+            // be before the record ahead of it is processed: only the first letter's place is fixed
+            assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                    .containsExactlyInAnyOrder("junk", oversized.getId(), "junk-2");
+            ConsumerRecord<byte[], byte[]> tooBig = dead.stream()
+                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(oversized.getId()))
+                    .findFirst().orElseThrow();
+            assertThat(tooBig.value()).isEqualTo(AvroSerdes.newsArticle().encode(oversized));
+            assertThat(new String(tooBig.headers().lastHeader("__streams.errors.message").value(),
+                    StandardCharsets.UTF_8)).contains(ArticleValidator.MAX_BODY_BYTES + "-byte limit");
             assertThat(dead.get(0).key()).isEqualTo("junk".getBytes(StandardCharsets.UTF_8));
             assertThat(dead.get(0).value()).isEqualTo(garbage);
             Header exception = dead.get(0).headers().lastHeader("__streams.errors.exception");
@@ -121,7 +136,7 @@ class ScoringAppIntegrationTest {
             assertThat(AvroSerdes.alert().decode(alerts.get(0).value()).getAlertId()).isEqualTo(alerting.getId() + ":1");
             assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
             assertThat(app.counters().scored()).isEqualTo(2);
-            assertThat(app.deadLettered()).isEqualTo(2);
+            assertThat(app.deadLettered()).isEqualTo(3);
         }
     }
 
@@ -133,7 +148,7 @@ class ScoringAppIntegrationTest {
         Map<String, Object> p = new HashMap<>(broker.clientProps());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        // the three records must arrive in this order
+        // the records must arrive in this order
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return p;
     }

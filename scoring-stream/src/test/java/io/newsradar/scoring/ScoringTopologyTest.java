@@ -218,6 +218,39 @@ class ScoringTopologyTest {
         }
     }
 
+    /**
+     * An article too large to score safely must leave as a processing error (dead-lettered, then
+     * skipped), not reach the producer: a record over max.request.size would abort the
+     * exactly-once transaction again and again. At-least-once so the dead letter is visible on
+     * the driver, as in the garbage-bytes test.
+     */
+    @Test
+    void shouldDeadLetterAnOversizedArticleAndScoreTheNextOne() {
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        NewsArticle sample = Articles.sample("tidewatch-joint-ai-programme");
+        String hugeBody = sample.getBody() + "\n\n" + "More words about the same talks. ".repeat(10_000);
+        NewsArticle oversized = Articles.article("https://test.example/oversized", sample.getTitle(), hugeBody,
+                sample.getPublishedAt());
+        NewsArticle next = Articles.sample("coastal-storm-warning");
+        try (TopologyTestDriver d = driver()) {
+            pipe(raw(d), oversized);
+            pipe(raw(d), next);
+
+            assertThat(scored(d).readValuesToList()).extracting(s -> s.getArticle().getId())
+                    .containsExactly(next.getId());
+            assertThat(alerts(d).isEmpty()).isTrue();
+            List<TestRecord<byte[], byte[]>> dead = dlq(d).readRecordsToList();
+            assertThat(dead).hasSize(1);
+            TestRecord<byte[], byte[]> letter = dead.get(0);
+            assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(oversized.getId());
+            assertThat(letter.value()).isEqualTo(AvroSerdes.newsArticle().encode(oversized));
+            assertThat(header(letter, "__streams.errors.exception")).contains("InvalidArticleException");
+            assertThat(header(letter, "__streams.errors.message"))
+                    .contains("body is " + hugeBody.getBytes(StandardCharsets.UTF_8).length + " bytes")
+                    .contains(ArticleValidator.MAX_BODY_BYTES + "-byte limit");
+        }
+    }
+
     @Test
     void shouldDeadLetterAnArticleKeyedByAnythingButItsId() {
         NewsArticle a = Articles.sample("hospital-ai-triage");
