@@ -27,6 +27,9 @@ public final class ArticleNormalizer {
     }
 
     /**
+     * An item without a title gets one derived from its body ({@link DerivedTitle}); an item
+     * without a body keeps an empty one, which the scoring stream accepts.
+     *
      * @throws InvalidArticleException with the reason, when the article has neither title nor
      *     body, has neither a URL nor a source and GUID, or has a URL that is not http(s)
      */
@@ -40,6 +43,10 @@ public final class ArticleNormalizer {
         String body = HtmlText.toText(raw.bodyHtmlOrText());
         if (title.isEmpty() && body.isEmpty()) {
             throw new InvalidArticleException("title and body are both empty");
+        }
+        if (title.isEmpty()) {
+            // downstream every article needs a title (the scoring stream dead-letters one without)
+            title = DerivedTitle.fromBody(body);
         }
 
         String guid = blankToNull(raw.guid());

@@ -16,8 +16,13 @@ import org.jsoup.select.NodeVisitor;
  * boundaries. Entities are decoded, whitespace runs collapse to one space, lines are trimmed.
  */
 final class HtmlText {
+    /**
+     * A tag or a comment. The attribute and comment parts are bounded: unbounded, every '<' of a
+     * text like "<a <a <a ..." (no '>') would scan to the end, which is quadratic in the body.
+     * A real tag's attributes fit well within the bound; this only decides whether to parse.
+     */
     private static final Pattern LOOKS_LIKE_HTML =
-            Pattern.compile("<(?:/?[a-zA-Z][a-zA-Z0-9-]*(?:\\s[^>]*)?/?|!--.*?--)>", Pattern.DOTALL);
+            Pattern.compile("<(?:/?+[a-zA-Z][a-zA-Z0-9-]*+(?:\\s[^>]{0,2000}+)?+/?+|!--.{0,2000}?--)>", Pattern.DOTALL);
     private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
     private static final Pattern ALL_WHITESPACE = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\uFEFF]");

@@ -94,11 +94,21 @@ class ArticleNormalizerTest {
     }
 
     @Test
-    void shouldAcceptTitleOnlyAndBodyOnlyArticles() {
-        assertThat(normalizer.normalize(raw("https://example.com/a", null, null, "Only a title", null, null)).getBody())
-                .isEmpty();
-        assertThat(normalizer.normalize(raw("https://example.com/b", null, null, null, "Only a body", null)).getTitle())
-                .isEmpty();
+    void shouldKeepATitleOnlyArticleWithAnEmptyBody() {
+        NewsArticle a = normalizer.normalize(raw("https://example.com/a", null, null, "Only a title", null, null));
+
+        assertThat(a.getTitle()).isEqualTo("Only a title");
+        assertThat(a.getBody()).isEmpty();
+    }
+
+    @Test
+    void shouldDeriveTheTitleOfABodyOnlyArticleFromItsFirstSentence() {
+        NewsArticle a = normalizer.normalize(raw("https://example.com/b", null, null, " ",
+                "<p>The port reopened on Monday. Ships queued for hours.</p><p>More later.</p>", null));
+
+        assertThat(a.getTitle()).isEqualTo("The port reopened on Monday.");
+        assertThat(a.getBody()).isEqualTo("The port reopened on Monday. Ships queued for hours.\n\nMore later.");
+        assertThat(a.getContentHash()).isEqualTo(ArticleIds.contentHash(a.getTitle(), a.getBody()));
     }
 
     @Test

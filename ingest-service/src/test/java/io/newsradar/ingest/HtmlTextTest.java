@@ -43,4 +43,21 @@ class HtmlTextTest {
     void shouldSeparateListItems() {
         assertThat(HtmlText.toText("<ul><li>one</li><li>two</li></ul>")).isEqualTo("one\n\ntwo");
     }
+
+    @Test
+    void shouldDecideQuicklyOnUnclosedTagsAndComments() {
+        // a guard against a hang (quadratic scanning), not a timing benchmark
+        String unclosedTags = "<a ".repeat(70_000);
+        String unclosedComments = "<!--".repeat(50_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertThat(HtmlText.toText(unclosedTags)).startsWith("<a <a");
+            assertThat(HtmlText.toText(unclosedComments)).startsWith("<!--<!--");
+        });
+    }
+
+    @Test
+    void shouldStillRecogniseTagsWithAttributesAndSelfClosingTags() {
+        assertThat(HtmlText.toText("one<br/>two")).isEqualTo("one\ntwo");
+        assertThat(HtmlText.toText("<p class=\"lead\">First.</p><p>Second.</p>")).isEqualTo("First.\n\nSecond.");
+    }
 }
