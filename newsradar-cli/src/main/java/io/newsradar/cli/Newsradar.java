@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ScoreCommand.class,
             SinkCommand.class,
+            TailCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsradar implements Runnable {

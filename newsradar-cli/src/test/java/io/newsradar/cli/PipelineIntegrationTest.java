@@ -121,6 +121,15 @@ class PipelineIntegrationTest {
                 .containsOnlyKeys(ids)
                 .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 
+        // what a user sees with `newsradar tail`: the scored records decoded, one JSON line each
+        java.io.StringWriter tailed = new java.io.StringWriter();
+        picocli.CommandLine tail = Newsradar.commandLine();
+        tail.setOut(new java.io.PrintWriter(tailed, true));
+        assertThat(tail.execute("tail", Topics.NEWS_SCORED.name(), "--from-beginning", "--to-end",
+                "-b", TestKafka.bootstrapServers())).isZero();
+        assertThat(tailed.toString()).contains("\"storyId\":\"" + highPriorityId + "\"")
+                .doesNotContain("value does not decode");
+
         await().atMost(WAIT).until(() -> alertIdsFor(highPriorityId).size() >= 1);
         awaitSinkCaughtUp();
         assertThat(alertIdsFor(highPriorityId)).as("distinct alert ids for the high-priority sample").hasSize(1);
