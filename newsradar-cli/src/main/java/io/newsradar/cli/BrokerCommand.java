@@ -2,7 +2,9 @@ package io.newsradar.cli;
 
 import io.newsradar.localkafka.LocalKafkaBroker;
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.ScoringApp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,10 +35,11 @@ final class BrokerCommand implements Callable<Integer> {
         Shutdown shutdown = new Shutdown();
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir)) {
             NewsradarConfig config = options.load().with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            List<String> created = Pipeline.createTopics(config);
+            List<TopicDef<?, ?>> catalogue = Pipeline.catalogue(ScoringApp.rulesFrom(config));
+            List<String> created = Pipeline.createTopics(config, catalogue);
             out.println("newsradar broker running; data in " + dataDir.toAbsolutePath());
             out.println("bootstrap.servers=" + broker.bootstrapServers());
-            out.println("topics: " + Pipeline.topicNames(config) + (created.isEmpty() ? " (all existed)" : " (created " + created.size() + ")"));
+            out.println("topics: " + catalogue.stream().map(TopicDef::name).toList() + (created.isEmpty() ? " (all existed)" : " (created " + created.size() + ")"));
             out.println("try:  kcat -b " + broker.bootstrapServers() + " -L      "
                     + "kcat -b " + broker.bootstrapServers() + " -C -t " + Topics.NEWS_SCORED.name() + " -e");
             out.println("other commands: --bootstrap-servers " + broker.bootstrapServers() + "   (Ctrl-C stops the broker)");

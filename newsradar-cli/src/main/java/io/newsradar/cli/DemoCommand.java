@@ -6,6 +6,7 @@ import io.newsradar.localkafka.LocalKafkaBroker;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.ScoringApp;
+import io.newsradar.scoring.ScoringRules;
 import io.newsradar.sink.AlertSink;
 import io.newsradar.sink.ConsoleDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
@@ -81,12 +82,14 @@ final class DemoCommand implements Callable<Integer> {
                     .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
                     .with(NewsradarConfig.STATE_DIR, dataDir.resolve("streams").toString())
                     .with(NewsradarConfig.SINK_FILE, alertsFile.toString());
-            Pipeline.createTopics(config);
+            // read the rules once: their routes name alert topics the admin step must create
+            ScoringRules rules = ScoringApp.rulesFrom(config);
+            Pipeline.createTopics(config, Pipeline.catalogue(rules));
             out.printf("broker at %s, topics ready (%.1f s)%n", broker.bootstrapServers(), seconds(t0));
             out.flush();
 
             try (PipelineProgress progress = new PipelineProgress(config.kafkaClientProps());
-                 ScoringApp scoring = new ScoringApp(config);
+                 ScoringApp scoring = new ScoringApp(config, rules);
                  AlertSink sink = new AlertSink(config, List.of(
                          new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)))) {
                 List<String> alertTopics = progress.topicsMatching(Topics.ALERT_TOPICS);

@@ -5,7 +5,7 @@ import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.Route;
-import io.newsradar.scoring.ScoringApp;
+import io.newsradar.scoring.ScoringRules;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,18 +13,9 @@ import java.util.List;
 final class Pipeline {
     private Pipeline() {}
 
-    static List<String> topicNames(NewsradarConfig config) {
-        return catalogue(config).stream().map(TopicDef::name).toList();
-    }
-
-    /** Every topic of the catalogue, with one alert topic per route of the configured rules. */
-    static List<TopicDef<?, ?>> catalogue(NewsradarConfig config) {
-        return Topics.withRoutes(ScoringApp.rulesFrom(config).routes().stream().map(Route::name).toList());
-    }
-
-    /** The idempotent admin step: every catalogue topic, with configured partitions and replication. */
-    static List<String> createTopics(NewsradarConfig config) {
-        return createTopics(config, catalogue(config));
+    /** Every topic of the catalogue, with one alert topic per route of the rules. */
+    static List<TopicDef<?, ?>> catalogue(ScoringRules rules) {
+        return Topics.withRoutes(rules.routes().stream().map(Route::name).toList());
     }
 
     /** The idempotent admin step for the given topics; existing topics are left as they are. */
