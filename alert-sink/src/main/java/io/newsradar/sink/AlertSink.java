@@ -87,14 +87,20 @@ public final class AlertSink implements Runnable, AutoCloseable {
         this(newConsumer(config), config, destinations, filter);
     }
 
-    private AlertSink(Consumer<String, Alert> consumer, NewsradarConfig config,
-                      List<AlertDestination> destinations, Predicate<Alert> filter) {
+    private AlertSink(
+            Consumer<String, Alert> consumer,
+            NewsradarConfig config,
+            List<AlertDestination> destinations,
+            Predicate<Alert> filter) {
         this(consumer, newDeadLetterProducerOrClose(config, consumer), destinations, filter);
     }
 
     /** With given clients: for tests with {@code MockConsumer} / {@code MockProducer}. */
-    AlertSink(Consumer<String, Alert> consumer, Producer<String, String> deadLetterProducer,
-              List<AlertDestination> destinations, Predicate<Alert> filter) {
+    AlertSink(
+            Consumer<String, Alert> consumer,
+            Producer<String, String> deadLetterProducer,
+            List<AlertDestination> destinations,
+            Predicate<Alert> filter) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.deadLetterProducer = Objects.requireNonNull(deadLetterProducer, "deadLetterProducer");
         this.destinations = List.copyOf(destinations);
@@ -107,15 +113,19 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private static Consumer<String, Alert> newConsumer(NewsradarConfig config) {
         // Every alerts.<route>.v1 topic has the same serdes; take them from the catalogue.
         TopicDef<String, Alert> alerts = Topics.alerts(Topics.DEFENSE_AI_ROUTE);
-        return new KafkaConsumer<>(SinkClientConfigs.consumer(config),
-                alerts.keySerde().deserializer(), alerts.valueSerde().deserializer());
+        return new KafkaConsumer<>(
+                SinkClientConfigs.consumer(config),
+                alerts.keySerde().deserializer(),
+                alerts.valueSerde().deserializer());
     }
 
-    private static Producer<String, String> newDeadLetterProducerOrClose(NewsradarConfig config,
-                                                                      Consumer<String, Alert> consumer) {
+    private static Producer<String, String> newDeadLetterProducerOrClose(
+            NewsradarConfig config, Consumer<String, Alert> consumer) {
         try {
-            return new KafkaProducer<>(SinkClientConfigs.deadLetterProducer(config),
-                    Topics.DELIVERY_DLQ.keySerde().serializer(), Topics.DELIVERY_DLQ.valueSerde().serializer());
+            return new KafkaProducer<>(
+                    SinkClientConfigs.deadLetterProducer(config),
+                    Topics.DELIVERY_DLQ.keySerde().serializer(),
+                    Topics.DELIVERY_DLQ.valueSerde().serializer());
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
@@ -160,7 +170,9 @@ public final class AlertSink implements Runnable, AutoCloseable {
                 return;
             }
             consumer.subscribe(Topics.ALERT_TOPICS, new LoggingRebalanceListener());
-            log.info("alert sink subscribed to {} delivering to {}", Topics.ALERT_TOPICS.pattern(),
+            log.info(
+                    "alert sink subscribed to {} delivering to {}",
+                    Topics.ALERT_TOPICS.pattern(),
                     destinations.stream().map(AlertDestination::name).toList());
             while (!closing.get()) {
                 try {
@@ -182,8 +194,11 @@ public final class AlertSink implements Runnable, AutoCloseable {
         } finally {
             releaseResources();
             stopped.countDown();
-            log.info("alert sink stopped: delivered={} deadLettered={} skipped={}",
-                    delivered(), deadLettered(), skipped());
+            log.info(
+                    "alert sink stopped: delivered={} deadLettered={} skipped={}",
+                    delivered(),
+                    deadLettered(),
+                    skipped());
         }
     }
 
@@ -196,8 +211,12 @@ public final class AlertSink implements Runnable, AutoCloseable {
                 Alert alert = record.value();
                 if (alert == null) {
                     // A tombstone on an alert topic is not an alert; keep it in the DLQ rather than drop it.
-                    pendingDeadLetters.add(deadLetterProducer.send(DeadLetters.undecodable(record.topic(),
-                            record.partition(), record.offset(), keyBytes(record.key()), null,
+                    pendingDeadLetters.add(deadLetterProducer.send(DeadLetters.undecodable(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            keyBytes(record.key()),
+                            null,
                             "record has no value")));
                     continue;
                 }
@@ -220,8 +239,13 @@ public final class AlertSink implements Runnable, AutoCloseable {
                 if (failures.isEmpty()) {
                     batchDelivered++;
                 } else {
-                    log.warn("alert {} from {}-{}@{} not delivered, dead-lettering it: {}", alert.getAlertId(),
-                            record.topic(), record.partition(), record.offset(), failures);
+                    log.warn(
+                            "alert {} from {}-{}@{} not delivered, dead-lettering it: {}",
+                            alert.getAlertId(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            failures);
                     pendingDeadLetters.add(deadLetterProducer.send(DeadLetters.undeliverable(record, failures)));
                 }
             }
@@ -316,8 +340,10 @@ public final class AlertSink implements Runnable, AutoCloseable {
                 InvalidOffsetException offsets = (InvalidOffsetException) SinkErrors.unwrap(e);
                 // Replaying from the beginning redelivers alerts, which receivers dedupe; skipping
                 // to the end could lose some.
-                log.warn("no valid committed offset for {} ({}); starting them from the beginning",
-                        offsets.partitions(), SinkErrors.describe(e));
+                log.warn(
+                        "no valid committed offset for {} ({}); starting them from the beginning",
+                        offsets.partitions(),
+                        SinkErrors.describe(e));
                 consumer.seekToBeginning(offsets.partitions());
                 return true;
             case RETRIABLE:
@@ -327,8 +353,10 @@ public final class AlertSink implements Runnable, AutoCloseable {
             case FATAL:
             default:
                 failure = SinkErrors.unwrap(e);
-                log.error("alert sink stopping on a fatal error (retrying cannot fix it): {}",
-                        SinkErrors.describe(e), failure);
+                log.error(
+                        "alert sink stopping on a fatal error (retrying cannot fix it): {}",
+                        SinkErrors.describe(e),
+                        failure);
                 return false;
         }
     }
@@ -337,7 +365,10 @@ public final class AlertSink implements Runnable, AutoCloseable {
         TopicPartition partition = e.topicPartition();
         long next = e.offset() + 1;
         try {
-            log.warn("record {}@{} is not an alert, dead-lettering it: {}", partition, e.offset(),
+            log.warn(
+                    "record {}@{} is not an alert, dead-lettering it: {}",
+                    partition,
+                    e.offset(),
                     SinkErrors.describe(e.getCause() != null ? e.getCause() : e));
             List<Future<RecordMetadata>> pending = List.of(deadLetterProducer.send(DeadLetters.undecodable(e)));
             awaitAcknowledged(pending);

@@ -57,10 +57,16 @@ public final class ConsoleDestination implements AlertDestination {
 
     /** The two lines for one alert, separated by a newline, without a trailing one. */
     static String format(Alert alert) {
-        String head = String.format(Locale.ROOT, "[ALERT %s/%s] %.1f  %s (%s)  id=%s %s",
-                alert.getRoute(), alert.getPriority(), alert.getScore(),
-                shorten(oneLine(alert.getTitle()), MAX_TITLE), oneLine(alert.getSource()),
-                alert.getAlertId(), alert.getLifecycle());
+        String head = String.format(
+                Locale.ROOT,
+                "[ALERT %s/%s] %.1f  %s (%s)  id=%s %s",
+                alert.getRoute(),
+                alert.getPriority(),
+                alert.getScore(),
+                shorten(oneLine(alert.getTitle()), MAX_TITLE),
+                oneLine(alert.getSource()),
+                alert.getAlertId(),
+                alert.getLifecycle());
         return head + System.lineSeparator() + INDENT + shorten(oneLine(alert.getRationale()), MAX_RATIONALE);
     }
 

@@ -38,17 +38,26 @@ public final class DeadLetters {
     private DeadLetters() {}
 
     /** An alert that at least one destination did not take. */
-    public static ProducerRecord<String, String> undeliverable(ConsumerRecord<String, Alert> source,
-                                                               List<DeliveryFailure> failures) {
+    public static ProducerRecord<String, String> undeliverable(
+            ConsumerRecord<String, Alert> source, List<DeliveryFailure> failures) {
         if (failures.isEmpty()) {
             throw new IllegalArgumentException("an undeliverable alert needs at least one failure");
         }
         Alert alert = source.value();
-        ObjectNode value = origin(UNDELIVERABLE, source.topic(), source.partition(), source.offset(),
-                String.join("; ", failures.stream().map(f -> f.destination() + ": " + f.reason()).toList()));
+        ObjectNode value = origin(
+                UNDELIVERABLE,
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                String.join(
+                        "; ",
+                        failures.stream()
+                                .map(f -> f.destination() + ": " + f.reason())
+                                .toList()));
         value.put("alertId", alert.getAlertId());
         ArrayNode list = value.putArray("failures");
-        failures.forEach(f -> list.addObject().put("destination", f.destination()).put("reason", f.reason()));
+        failures.forEach(
+                f -> list.addObject().put("destination", f.destination()).put("reason", f.reason()));
         try {
             // Re-read AlertJson's own output so the dead letter carries exactly the JSON receivers get.
             value.set("alert", MAPPER.readTree(AlertJson.toJson(alert)));
@@ -61,15 +70,20 @@ public final class DeadLetters {
     /** A record the consumer could not deserialize, as the consumer reported it. */
     public static ProducerRecord<String, String> undecodable(RecordDeserializationException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String reason = "cannot deserialize " + e.origin().name().toLowerCase(Locale.ROOT) + ": "
-                + SinkErrors.describe(cause);
-        return undecodable(e.topicPartition().topic(), e.topicPartition().partition(), e.offset(),
-                bytes(e.keyBuffer()), bytes(e.valueBuffer()), reason);
+        String reason =
+                "cannot deserialize " + e.origin().name().toLowerCase(Locale.ROOT) + ": " + SinkErrors.describe(cause);
+        return undecodable(
+                e.topicPartition().topic(),
+                e.topicPartition().partition(),
+                e.offset(),
+                bytes(e.keyBuffer()),
+                bytes(e.valueBuffer()),
+                reason);
     }
 
     /** A record on an alert topic that carries no alert; the original bytes are kept in base64. */
-    public static ProducerRecord<String, String> undecodable(String topic, int partition, long offset,
-                                                             byte[] key, byte[] value, String reason) {
+    public static ProducerRecord<String, String> undecodable(
+            String topic, int partition, long offset, byte[] key, byte[] value, String reason) {
         ObjectNode json = origin(UNDECODABLE, topic, partition, offset, reason);
         putBase64(json, "keyBase64", key);
         putBase64(json, "valueBase64", value);

@@ -28,8 +28,8 @@ public final class JsonLinesFileDestination implements AlertDestination {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.channel = FileChannel.open(this.file,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.channel = FileChannel.open(
+                this.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         terminateTornLastLine();
     }
 

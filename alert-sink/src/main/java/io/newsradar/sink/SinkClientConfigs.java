@@ -2,8 +2,8 @@ package io.newsradar.sink;
 
 import io.newsradar.schemas.config.NewsradarConfig;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,6 +16,7 @@ import org.apache.kafka.common.IsolationLevel;
 public final class SinkClientConfigs {
     /** How often the consumer re-reads topic metadata, and so how soon it finds a new alert topic. */
     public static final int METADATA_MAX_AGE_MS = 10_000;
+
     public static final int MAX_POLL_RECORDS = 100;
 
     private SinkClientConfigs() {}
@@ -31,7 +32,9 @@ public final class SinkClientConfigs {
         // The KIP-848 protocol (broker-driven, incremental rebalances), set explicitly so the
         // behaviour does not change with the client's default; an operator may choose classic
         // (kafka.group.protocol) for a broker older than 4.0.
-        props.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name().toLowerCase(Locale.ROOT));
+        props.putIfAbsent(
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+                GroupProtocol.CONSUMER.name().toLowerCase(Locale.ROOT));
         // Alerts are written in the scoring app's exactly-once transactions: never deliver an
         // alert from an aborted transaction.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());

@@ -59,8 +59,10 @@ class AlertSinkIntegrationTest {
         List<RecordMetadata> written = new ArrayList<>();
         Map<String, Object> txProps = TestKafka.clientProps();
         txProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, run + "-tx");
-        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(txProps,
-                alertTopic.keySerde().serializer(), alertTopic.valueSerde().serializer())) {
+        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(
+                txProps,
+                alertTopic.keySerde().serializer(),
+                alertTopic.valueSerde().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             var sentFirst = producer.send(new ProducerRecord<>(alertTopic.name(), first.getStoryId(), first));
@@ -69,8 +71,8 @@ class AlertSinkIntegrationTest {
             written.add(sentFirst.get(10, TimeUnit.SECONDS));
             written.add(sentSecond.get(10, TimeUnit.SECONDS));
         }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.clientProps(),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(TestKafka.clientProps(), new StringSerializer(), new ByteArraySerializer())) {
             written.add(producer.send(new ProducerRecord<>(alertTopic.name(), garbageKey, garbage))
                     .get(10, TimeUnit.SECONDS));
         }
@@ -81,7 +83,9 @@ class AlertSinkIntegrationTest {
                 .with(NewsradarConfig.BOOTSTRAP_SERVERS, TestKafka.bootstrapServers())
                 .with(NewsradarConfig.SINK_GROUP, group);
         List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
-        try (AlertSink sink = new AlertSink(config, List.of(new JsonLinesFileDestination(file)),
+        try (AlertSink sink = new AlertSink(
+                config,
+                List.of(new JsonLinesFileDestination(file)),
                 alert -> alert.getStoryId().startsWith(run))) {
             Thread loop = new Thread(sink, "alert-sink-it");
             loop.start();
@@ -101,13 +105,15 @@ class AlertSinkIntegrationTest {
         assertThat(letter.get("kind").asText()).isEqualTo(DeadLetters.UNDECODABLE);
         assertThat(letter.get("topic").asText()).isEqualTo(alertTopic.name());
         assertThat(letter.get("offset").asLong()).isEqualTo(written.get(2).offset());
-        assertThat(Base64.getDecoder().decode(letter.get("valueBase64").asText())).isEqualTo(garbage);
+        assertThat(Base64.getDecoder().decode(letter.get("valueBase64").asText()))
+                .isEqualTo(garbage);
     }
 
     private static boolean committedPastEveryRecord(String group, List<RecordMetadata> written) throws Exception {
         try (Admin admin = Admin.create(TestKafka.clientProps())) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
             return written.stream().allMatch(m -> {
                 OffsetAndMetadata offset = committed.get(new TopicPartition(m.topic(), m.partition()));
                 return offset != null && offset.offset() > m.offset();
@@ -122,8 +128,10 @@ class AlertSinkIntegrationTest {
         props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         // The dead letter was written before this reader joined.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props,
-                Topics.DELIVERY_DLQ.keySerde().deserializer(), Topics.DELIVERY_DLQ.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                props,
+                Topics.DELIVERY_DLQ.keySerde().deserializer(),
+                Topics.DELIVERY_DLQ.valueSerde().deserializer())) {
             consumer.subscribe(List.of(Topics.DELIVERY_DLQ.name()));
             await().atMost(WAIT).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

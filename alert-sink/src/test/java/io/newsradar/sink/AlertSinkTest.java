@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class AlertSinkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 0);
+    private static final TopicPartition PARTITION =
+            new TopicPartition(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 0);
 
     private final MockConsumer<String, Alert> consumer = new MockConsumer<>("earliest");
     private final MockProducer<String, String> producer =
@@ -65,8 +66,8 @@ class AlertSinkTest {
     private void addAlerts(Alert... alerts) {
         consumer.schedulePollTask(() -> {
             for (int i = 0; i < alerts.length; i++) {
-                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), i,
-                        alerts[i].getStoryId(), alerts[i]));
+                consumer.addRecord(new ConsumerRecord<>(
+                        PARTITION.topic(), PARTITION.partition(), i, alerts[i].getStoryId(), alerts[i]));
             }
         });
     }
@@ -95,7 +96,8 @@ class AlertSinkTest {
 
     @Test
     void shouldDeadLetterAnAlertADestinationRefusesAndGoOn() throws Exception {
-        RecordingDestination picky = new RecordingDestination(a -> a.getStoryId().equals("story-b"), 0);
+        RecordingDestination picky =
+                new RecordingDestination(a -> a.getStoryId().equals("story-b"), 0);
         start(List.of(picky), alert -> true);
         addAlerts(TestAlerts.alert("story-a", 1), TestAlerts.alert("story-b", 1), TestAlerts.alert("story-c", 1));
 
@@ -120,9 +122,15 @@ class AlertSinkTest {
         addAlerts(TestAlerts.alert("story-a", 1));
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
         consumer.schedulePollTask(() -> consumer.setPollException(new RecordDeserializationException(
-                DeserializationExceptionOrigin.VALUE, PARTITION, 1L, 0L, TimestampType.CREATE_TIME,
-                ByteBuffer.wrap("story-x".getBytes(StandardCharsets.UTF_8)), ByteBuffer.wrap(garbage),
-                new RecordHeaders(), "Error deserializing VALUE",
+                DeserializationExceptionOrigin.VALUE,
+                PARTITION,
+                1L,
+                0L,
+                TimestampType.CREATE_TIME,
+                ByteBuffer.wrap("story-x".getBytes(StandardCharsets.UTF_8)),
+                ByteBuffer.wrap(garbage),
+                new RecordHeaders(),
+                "Error deserializing VALUE",
                 new UndecodableRecordException("cannot decode 8 bytes as Alert", null))));
 
         await().atMost(WAIT).until(() -> committed() == 2);
@@ -169,8 +177,8 @@ class AlertSinkTest {
     void shouldStopWithTheFailureOnAFatalError() {
         RecordingDestination destination = new RecordingDestination();
         start(List.of(destination), alert -> true);
-        consumer.schedulePollTask(() ->
-                consumer.setPollException(new TopicAuthorizationException(Set.of(PARTITION.topic()))));
+        consumer.schedulePollTask(
+                () -> consumer.setPollException(new TopicAuthorizationException(Set.of(PARTITION.topic()))));
 
         await().atMost(WAIT).until(sink::isStopped);
 

@@ -24,8 +24,9 @@ class ConsoleDestinationTest {
     void shouldPrintRouteScoreTitleSourceAndAlertIdOnTheFirstLine() throws Exception {
         String[] lines = print(TestAlerts.alert("abc", 1)).split("\\R");
 
-        assertThat(lines[0]).isEqualTo("[ALERT defense-ai/high] 7.8  Allies fund joint autonomous maritime patrol "
-                + "programme (Harbor City Ledger)  id=abc:1 NEW");
+        assertThat(lines[0])
+                .isEqualTo("[ALERT defense-ai/high] 7.8  Allies fund joint autonomous maritime patrol "
+                        + "programme (Harbor City Ledger)  id=abc:1 NEW");
     }
 
     @Test
@@ -34,8 +35,9 @@ class ConsoleDestinationTest {
 
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).endsWith("id=abc:2 UPDATED");
-        assertThat(lines[1]).isEqualTo("    +2.0 defense and AI named together in the title; "
-                + "+1.5 a budget of 40 million is named");
+        assertThat(lines[1])
+                .isEqualTo("    +2.0 defense and AI named together in the title; "
+                        + "+1.5 a budget of 40 million is named");
     }
 
     @Test
@@ -80,6 +82,8 @@ class ConsoleDestinationTest {
 
         console.deliver(TestAlerts.alert("abc", 2));
         console.flush();
-        assertThat(writes.get()).as("nothing more is written to a broken console").isEqualTo(attempts);
+        assertThat(writes.get())
+                .as("nothing more is written to a broken console")
+                .isEqualTo(attempts);
     }
 }

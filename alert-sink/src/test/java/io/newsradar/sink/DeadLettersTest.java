@@ -23,15 +23,17 @@ import org.junit.jupiter.api.Test;
 
 class DeadLettersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALERT_TOPIC = Topics.alerts(Topics.DEFENSE_AI_ROUTE).name();
+    private static final String ALERT_TOPIC =
+            Topics.alerts(Topics.DEFENSE_AI_ROUTE).name();
 
     @Test
     void shouldKeyAnUndeliverableAlertByAlertIdWithReasonsAndTheAlertJson() throws Exception {
         Alert alert = TestAlerts.alert("story-a", 3);
         ConsumerRecord<String, Alert> source = new ConsumerRecord<>(ALERT_TOPIC, 2, 41L, "story-a", alert);
 
-        ProducerRecord<String, String> letter = DeadLetters.undeliverable(source, List.of(
-                new DeliveryFailure("file:/data/alerts.jsonl", "IOException: No space left on device")));
+        ProducerRecord<String, String> letter = DeadLetters.undeliverable(
+                source,
+                List.of(new DeliveryFailure("file:/data/alerts.jsonl", "IOException: No space left on device")));
 
         assertThat(letter.topic()).isEqualTo(Topics.DELIVERY_DLQ.name());
         assertThat(letter.key()).isEqualTo("story-a:3");
@@ -52,9 +54,16 @@ class DeadLettersTest {
         byte[] key = "story-x".getBytes(StandardCharsets.UTF_8);
         byte[] garbage = {0x00, 0x13, 0x37, (byte) 0xff};
         ByteBuffer valueBuffer = ByteBuffer.wrap(garbage);
-        RecordDeserializationException e = new RecordDeserializationException(DeserializationExceptionOrigin.VALUE,
-                new TopicPartition(ALERT_TOPIC, 1), 9L, 0L, TimestampType.CREATE_TIME,
-                ByteBuffer.wrap(key), valueBuffer, new RecordHeaders(), "Error deserializing VALUE",
+        RecordDeserializationException e = new RecordDeserializationException(
+                DeserializationExceptionOrigin.VALUE,
+                new TopicPartition(ALERT_TOPIC, 1),
+                9L,
+                0L,
+                TimestampType.CREATE_TIME,
+                ByteBuffer.wrap(key),
+                valueBuffer,
+                new RecordHeaders(),
+                "Error deserializing VALUE",
                 new UndecodableRecordException("cannot decode 4 bytes as Alert: BadHeaderException", null));
 
         ProducerRecord<String, String> letter = DeadLetters.undecodable(e);
@@ -69,9 +78,12 @@ class DeadLettersTest {
         assertThat(value.get("reason").asText())
                 .isEqualTo("cannot deserialize value: UndecodableRecordException: "
                         + "cannot decode 4 bytes as Alert: BadHeaderException");
-        assertThat(Base64.getDecoder().decode(value.get("valueBase64").asText())).isEqualTo(garbage);
+        assertThat(Base64.getDecoder().decode(value.get("valueBase64").asText()))
+                .isEqualTo(garbage);
         assertThat(Base64.getDecoder().decode(value.get("keyBase64").asText())).isEqualTo(key);
-        assertThat(valueBuffer.position()).as("the consumer's buffer is left as it was").isZero();
+        assertThat(valueBuffer.position())
+                .as("the consumer's buffer is left as it was")
+                .isZero();
     }
 
     @Test

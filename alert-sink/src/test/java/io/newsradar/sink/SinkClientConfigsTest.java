@@ -19,7 +19,8 @@ class SinkClientConfigsTest {
     void shouldConsumeCommittedAlertsOnlyAndCommitByHand() {
         Map<String, Object> props = SinkClientConfigs.consumer(CONFIG);
 
-        assertThat(props).containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092")
+        assertThat(props)
+                .containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092")
                 .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "newsradar-alert-sink")
                 .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
@@ -62,7 +63,8 @@ class SinkClientConfigsTest {
     void shouldWriteDeadLettersIdempotentlyToAllReplicas() {
         Map<String, Object> props = SinkClientConfigs.deadLetterProducer(CONFIG);
 
-        assertThat(props).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+        assertThat(props)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092");
     }

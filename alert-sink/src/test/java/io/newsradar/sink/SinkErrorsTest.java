@@ -26,18 +26,20 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.Test;
 
 class SinkErrorsTest {
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 0);
+    private static final TopicPartition PARTITION =
+            new TopicPartition(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 0);
 
     @Test
     void shouldTreatWakeupAndInterruptAsShutdown() {
         assertThat(SinkErrors.classify(new WakeupException())).isEqualTo(ErrorKind.SHUTDOWN);
-        assertThat(SinkErrors.classify(new InterruptException(new InterruptedException()))).isEqualTo(ErrorKind.SHUTDOWN);
+        assertThat(SinkErrors.classify(new InterruptException(new InterruptedException())))
+                .isEqualTo(ErrorKind.SHUTDOWN);
     }
 
     @Test
     void shouldTreatRecordDeserializationFailureAsUndecodable() {
-        RecordDeserializationException e = new RecordDeserializationException(PARTITION, 7, "bad bytes",
-                new UndecodableRecordException("cannot decode 3 bytes as Alert", null));
+        RecordDeserializationException e = new RecordDeserializationException(
+                PARTITION, 7, "bad bytes", new UndecodableRecordException("cannot decode 3 bytes as Alert", null));
 
         assertThat(SinkErrors.classify(e)).isEqualTo(ErrorKind.UNDECODABLE);
     }
@@ -52,11 +54,14 @@ class SinkErrorsTest {
 
     @Test
     void shouldStopOnCredentialPermissionAndVersionErrors() {
-        assertThat(SinkErrors.classify(new SaslAuthenticationException("bad password"))).isEqualTo(ErrorKind.FATAL);
-        assertThat(SinkErrors.classify(new TopicAuthorizationException(Set.of(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name()))))
+        assertThat(SinkErrors.classify(new SaslAuthenticationException("bad password")))
+                .isEqualTo(ErrorKind.FATAL);
+        assertThat(SinkErrors.classify(new TopicAuthorizationException(
+                        Set.of(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name()))))
                 .isEqualTo(ErrorKind.FATAL);
         assertThat(SinkErrors.classify(new GroupAuthorizationException("no"))).isEqualTo(ErrorKind.FATAL);
-        assertThat(SinkErrors.classify(new UnsupportedVersionException("old broker"))).isEqualTo(ErrorKind.FATAL);
+        assertThat(SinkErrors.classify(new UnsupportedVersionException("old broker")))
+                .isEqualTo(ErrorKind.FATAL);
         assertThat(SinkErrors.classify(new RecordTooLargeException("too big"))).isEqualTo(ErrorKind.FATAL);
     }
 
@@ -78,7 +83,8 @@ class SinkErrorsTest {
 
     @Test
     void shouldClassifyTheCauseOfAFailedFuture() {
-        ExecutionException wrapped = new ExecutionException(new TopicAuthorizationException(Set.of(Topics.DELIVERY_DLQ.name())));
+        ExecutionException wrapped =
+                new ExecutionException(new TopicAuthorizationException(Set.of(Topics.DELIVERY_DLQ.name())));
 
         assertThat(SinkErrors.classify(wrapped)).isEqualTo(ErrorKind.FATAL);
         assertThat(SinkErrors.describe(wrapped)).startsWith("TopicAuthorizationException");

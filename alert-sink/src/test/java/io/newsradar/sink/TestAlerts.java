@@ -32,7 +32,11 @@ final class TestAlerts {
                 .setScore(7.84)
                 .setTags(List.of(
                         new Tag("defense", "defense", "Security & Risk", 2.0, List.of("title")),
-                        new Tag("artificial-intelligence", "artificial intelligence", "Technology", 2.0,
+                        new Tag(
+                                "artificial-intelligence",
+                                "artificial intelligence",
+                                "Technology",
+                                2.0,
                                 List.of("title", "body"))))
                 .setContributions(List.of(
                         new Contribution("tag.title", 2.0, "+2.0 defense and AI named together in the title"),

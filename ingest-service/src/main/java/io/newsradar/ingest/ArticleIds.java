@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ArticleIds {
     /** Query parameters that only track a click; they never select different content. */
     private static final Set<String> TRACKING_PARAMS = Set.of("fbclid", "gclid", "dclid", "msclkid");
+
     private static final String TRACKING_PREFIX = "utm_";
 
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9a-fA-F]{2}");
@@ -59,9 +60,8 @@ public final class ArticleIds {
             host = host.substring(0, host.length() - 1);
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1
-                || ("http".equals(scheme) && port == 80)
-                || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
 
         StringBuilder out = new StringBuilder(url.length());
         out.append(scheme).append("://").append(host);
@@ -188,7 +188,9 @@ public final class ArticleIds {
     }
 
     private static boolean isUriChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || "-._~:/?#@!$&'()*+,;=".indexOf(c) >= 0;
     }
 

@@ -109,7 +109,8 @@ public final class ArticleNormalizer {
         }
         try {
             // Feeds write "en-us", "en_GB", "EN": normalise to BCP 47 ("en-US", "en-GB", "en").
-            Locale locale = new Locale.Builder().setLanguageTag(lang.replace('_', '-')).build();
+            Locale locale =
+                    new Locale.Builder().setLanguageTag(lang.replace('_', '-')).build();
             String tag = locale.toLanguageTag();
             return tag.equals("und") ? null : tag;
         } catch (IllformedLocaleException e) {

@@ -24,7 +24,8 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Producer<String, NewsArticle> producer;
 
     public ArticlePublisher(NewsradarConfig config) {
-        this(new KafkaProducer<>(producerConfig(config),
+        this(new KafkaProducer<>(
+                producerConfig(config),
                 Topics.NEWS_RAW.keySerde().serializer(),
                 Topics.NEWS_RAW.valueSerde().serializer()));
     }

@@ -15,12 +15,13 @@ import java.util.Set;
 final class DerivedTitle {
     /** Longest derived title, ellipsis included: about what a headline takes. */
     static final int MAX_LENGTH = 120;
+
     private static final char ELLIPSIS = '\u2026';
     // "Dr. Lee" and "Gen. Ito" do not end a sentence
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
-            "st", "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sep",
-            "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "approx");
+            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "st",
+            "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+            "nov", "dec", "e.g", "i.e", "etc", "approx");
 
     private DerivedTitle() {}
 
@@ -51,7 +52,9 @@ final class DerivedTitle {
             while (end < line.length() && isCloser(line.charAt(end))) {
                 end++;
             }
-            if (end < line.length() && Character.isWhitespace(line.charAt(end)) && startsSentence(line, end)
+            if (end < line.length()
+                    && Character.isWhitespace(line.charAt(end))
+                    && startsSentence(line, end)
                     && !(c == '.' && abbreviationBefore(line, i))) {
                 return line.substring(0, end);
             }

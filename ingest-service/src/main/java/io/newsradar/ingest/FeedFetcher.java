@@ -45,8 +45,10 @@ final class FeedFetcher {
                 .GET()
                 .timeout(options.requestTimeout())
                 .header("User-Agent", options.userAgent())
-                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-                        + "text/xml;q=0.8, */*;q=0.1")
+                .header(
+                        "Accept",
+                        "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                                + "text/xml;q=0.8, */*;q=0.1")
                 .build();
         CompletableFuture<HttpResponse<byte[]>> response =
                 client.sendAsync(request, info -> limitedBody(info, options.maxBytes()));
@@ -57,8 +59,10 @@ final class FeedFetcher {
             r = response.get(options.requestTimeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             response.cancel(true);
-            throw new FeedReadException("feed " + uri + ": timed out after "
-                    + options.requestTimeout().multipliedBy(2).toSeconds() + " s", e);
+            throw new FeedReadException(
+                    "feed " + uri + ": timed out after "
+                            + options.requestTimeout().multipliedBy(2).toSeconds() + " s",
+                    e);
         } catch (InterruptedException e) {
             response.cancel(true);
             Thread.currentThread().interrupt();
@@ -69,8 +73,8 @@ final class FeedFetcher {
             throw new FeedReadException("feed " + uri + ": " + describe(e.getCause()), e.getCause());
         }
         if (r.statusCode() < 200 || r.statusCode() > 299) {
-            throw new FeedReadException("feed " + uri + ": HTTP " + r.statusCode()
-                    + (r.uri().equals(uri) ? "" : " from " + r.uri()));
+            throw new FeedReadException(
+                    "feed " + uri + ": HTTP " + r.statusCode() + (r.uri().equals(uri) ? "" : " from " + r.uri()));
         }
         return new Fetched(r.body(), r.headers().firstValue("Content-Type").orElse(null), r.uri());
     }

@@ -67,7 +67,10 @@ public final class FeedReader {
         }
 
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), 10L * 1024 * 1024,
+            return new Options(
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(20),
+                    10L * 1024 * 1024,
                     "newsradar-ingest/0.1 (+https://example.org/newsradar)");
         }
 
@@ -125,8 +128,8 @@ public final class FeedReader {
                 throw new FeedReadException("feed file not found: " + file.toAbsolutePath());
             }
             if (Files.size(file) > options.maxBytes()) {
-                throw new FeedReadException("feed " + name + ": larger than the limit of " + options.maxBytes()
-                        + " bytes");
+                throw new FeedReadException(
+                        "feed " + name + ": larger than the limit of " + options.maxBytes() + " bytes");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -154,7 +157,9 @@ public final class FeedReader {
                 errors.add(new IngestError("feed " + feedUrl, "item " + index, e.getMessage()));
             } catch (RuntimeException e) {
                 // One odd item must not cost the rest of the feed.
-                errors.add(new IngestError("feed " + feedUrl, "item " + index,
+                errors.add(new IngestError(
+                        "feed " + feedUrl,
+                        "item " + index,
                         "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
@@ -193,8 +198,10 @@ public final class FeedReader {
         } catch (FeedException e) {
             throw new FeedReadException("feed " + feedUrl + ": " + describeParseError(e), e);
         } catch (IllegalArgumentException e) {
-            throw new FeedReadException("feed " + feedUrl + ": not an RSS or Atom feed"
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw new FeedReadException(
+                    "feed " + feedUrl + ": not an RSS or Atom feed"
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    e);
         } catch (RuntimeException e) {
             throw new FeedReadException("feed " + feedUrl + ": cannot parse: " + e, e);
         }
@@ -218,7 +225,8 @@ public final class FeedReader {
 
     private static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));
@@ -286,7 +294,9 @@ public final class FeedReader {
         for (String base : new String[] {siteLink, feedUrl}) {
             if (base != null && base.toLowerCase(Locale.ROOT).startsWith("http")) {
                 try {
-                    return URI.create(base.strip()).resolve(ArticleIds.escapeIllegalCharacters(l)).toString();
+                    return URI.create(base.strip())
+                            .resolve(ArticleIds.escapeIllegalCharacters(l))
+                            .toString();
                 } catch (IllegalArgumentException e) {
                     // try the next base; if none works the normaliser reports the link
                 }

@@ -23,6 +23,7 @@ final class HtmlText {
      */
     private static final Pattern LOOKS_LIKE_HTML =
             Pattern.compile("<(?:/?+[a-zA-Z][a-zA-Z0-9-]*+(?:\\s[^>]{0,2000}+)?+/?+|!--.{0,2000}?--)>", Pattern.DOTALL);
+
     private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
     private static final Pattern ALL_WHITESPACE = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\uFEFF]");
@@ -32,14 +33,54 @@ final class HtmlText {
 
     /** Elements that start a new paragraph. */
     private static final Set<String> BLOCKS = Set.of(
-            "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-            "blockquote", "pre", "table", "tr", "section", "article", "header", "footer", "aside",
-            "nav", "figure", "figcaption", "hr", "address", "main", "details", "summary", "form",
-            "fieldset", "caption");
+            "p",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "aside",
+            "nav",
+            "figure",
+            "figcaption",
+            "hr",
+            "address",
+            "main",
+            "details",
+            "summary",
+            "form",
+            "fieldset",
+            "caption");
     /** Elements whose text is never article text. */
     private static final Set<String> SKIPPED = Set.of(
-            "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-            "head", "button", "select");
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "object",
+            "embed",
+            "svg",
+            "canvas",
+            "head",
+            "button",
+            "select");
 
     private HtmlText() {}
 
@@ -68,52 +109,57 @@ final class HtmlText {
     private static String htmlToText(String html) {
         Element body = Jsoup.parseBodyFragment(html, "").body();
         StringBuilder out = new StringBuilder(html.length());
-        NodeTraversor.traverse(new NodeVisitor() {
-            private int skipDepth;
-            private int preDepth;
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    private int skipDepth;
+                    private int preDepth;
 
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Element el) {
-                    String name = el.normalName();
-                    if (SKIPPED.contains(name)) {
-                        skipDepth++;
-                    } else if (skipDepth == 0) {
-                        if (name.equals("br")) {
-                            out.append('\n');
-                        } else if (BLOCKS.contains(name)) {
-                            out.append("\n\n");
-                        } else if (name.equals("td") || name.equals("th")) {
-                            out.append(' ');
-                        }
-                        if (name.equals("pre")) {
-                            preDepth++;
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof Element el) {
+                            String name = el.normalName();
+                            if (SKIPPED.contains(name)) {
+                                skipDepth++;
+                            } else if (skipDepth == 0) {
+                                if (name.equals("br")) {
+                                    out.append('\n');
+                                } else if (BLOCKS.contains(name)) {
+                                    out.append("\n\n");
+                                } else if (name.equals("td") || name.equals("th")) {
+                                    out.append(' ');
+                                }
+                                if (name.equals("pre")) {
+                                    preDepth++;
+                                }
+                            }
+                        } else if (node instanceof TextNode t && skipDepth == 0) {
+                            String whole = t.getWholeText();
+                            // Outside <pre>, source line breaks are only formatting.
+                            out.append(
+                                    preDepth > 0
+                                            ? whole
+                                            : ALL_WHITESPACE.matcher(whole).replaceAll(" "));
                         }
                     }
-                } else if (node instanceof TextNode t && skipDepth == 0) {
-                    String whole = t.getWholeText();
-                    // Outside <pre>, source line breaks are only formatting.
-                    out.append(preDepth > 0 ? whole : ALL_WHITESPACE.matcher(whole).replaceAll(" "));
-                }
-            }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element el) {
-                    String name = el.normalName();
-                    if (SKIPPED.contains(name)) {
-                        skipDepth--;
-                    } else if (skipDepth == 0) {
-                        if (BLOCKS.contains(name)) {
-                            out.append("\n\n");
-                        }
-                        if (name.equals("pre")) {
-                            preDepth--;
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element el) {
+                            String name = el.normalName();
+                            if (SKIPPED.contains(name)) {
+                                skipDepth--;
+                            } else if (skipDepth == 0) {
+                                if (BLOCKS.contains(name)) {
+                                    out.append("\n\n");
+                                }
+                                if (name.equals("pre")) {
+                                    preDepth--;
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }, body);
+                },
+                body);
         return out.toString();
     }
 

@@ -59,7 +59,9 @@ public final class IngestJobs {
                 published++;
             } catch (CompletionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                rejected.add(new IngestError(result.input(), "article " + send.articleId(),
+                rejected.add(new IngestError(
+                        result.input(),
+                        "article " + send.articleId(),
                         "not published: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             }
         }

@@ -51,7 +51,8 @@ public final class JsonLinesArticleReader {
             throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no such file");
         }
         // Undecodable bytes become U+FFFD instead of aborting the whole file mid-way.
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
@@ -80,7 +81,9 @@ public final class JsonLinesArticleReader {
                 errors.add(new IngestError(inputName, "line " + lineNo, e.getMessage()));
             } catch (RuntimeException e) {
                 // Whatever else one line triggers, it must not cost the lines after it.
-                errors.add(new IngestError(inputName, "line " + lineNo,
+                errors.add(new IngestError(
+                        inputName,
+                        "line " + lineNo,
                         "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
@@ -137,8 +140,8 @@ public final class JsonLinesArticleReader {
             return Instant.ofEpochMilli(v.longValue());
         }
         if (!v.isTextual()) {
-            throw new InvalidArticleException("field '" + field + "' must be an ISO-8601 date-time string, got "
-                    + describe(v));
+            throw new InvalidArticleException(
+                    "field '" + field + "' must be an ISO-8601 date-time string, got " + describe(v));
         }
         String s = v.textValue().strip();
         if (s.isEmpty()) {

@@ -10,7 +10,8 @@ class ArticleIdsTest {
     @Test
     void shouldGiveSameIdWithAndWithoutTrackingParams() {
         String plain = "https://news.example.com/world/story-1?page=2";
-        String tracked = "https://news.example.com/world/story-1?utm_source=rss&page=2&utm_campaign=x&fbclid=abc&gclid=def";
+        String tracked =
+                "https://news.example.com/world/story-1?utm_source=rss&page=2&utm_campaign=x&fbclid=abc&gclid=def";
         assertThat(ArticleIds.idForUrl(tracked)).isEqualTo(ArticleIds.idForUrl(plain));
     }
 
@@ -28,7 +29,8 @@ class ArticleIdsTest {
         assertThat(id).hasSize(32).matches("[0-9a-f]{32}");
         assertThat(ArticleIds.idForUrl("https://news.example.com/a")).isEqualTo(id);
         // first 32 hex chars of SHA-256("https://news.example.com/a")
-        assertThat(id).isEqualTo(ArticleIds.sha256Hex("https://news.example.com/a").substring(0, 32));
+        assertThat(id)
+                .isEqualTo(ArticleIds.sha256Hex("https://news.example.com/a").substring(0, 32));
     }
 
     @Test
@@ -59,7 +61,8 @@ class ArticleIdsTest {
 
     @Test
     void shouldStripTrailingSlashExceptOnRoot() {
-        assertThat(ArticleIds.canonicalUrl("https://example.com/section/story/")).isEqualTo("https://example.com/section/story");
+        assertThat(ArticleIds.canonicalUrl("https://example.com/section/story/"))
+                .isEqualTo("https://example.com/section/story");
         assertThat(ArticleIds.canonicalUrl("https://example.com/")).isEqualTo("https://example.com/");
         assertThat(ArticleIds.canonicalUrl("https://example.com")).isEqualTo("https://example.com/");
         assertThat(ArticleIds.canonicalUrl("https://example.com/?utm_source=x")).isEqualTo("https://example.com/");
@@ -79,17 +82,21 @@ class ArticleIdsTest {
 
     @Test
     void shouldConvertInternationalHostToPunycode() {
-        assertThat(ArticleIds.canonicalUrl("https://b\u00fccher.example/x")).isEqualTo("https://xn--bcher-kva.example/x");
+        assertThat(ArticleIds.canonicalUrl("https://b\u00fccher.example/x"))
+                .isEqualTo("https://xn--bcher-kva.example/x");
     }
 
     @Test
     void shouldRejectUrlsThatAreNotAbsoluteHttp() {
         assertThatThrownBy(() -> ArticleIds.canonicalUrl("ftp://example.com/file"))
-                .isInstanceOf(InvalidArticleException.class).hasMessageContaining("http(s)");
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("http(s)");
         assertThatThrownBy(() -> ArticleIds.canonicalUrl("/relative/path"))
-                .isInstanceOf(InvalidArticleException.class).hasMessageContaining("/relative/path");
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("/relative/path");
         assertThatThrownBy(() -> ArticleIds.canonicalUrl("  "))
-                .isInstanceOf(InvalidArticleException.class).hasMessageContaining("empty");
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
@@ -105,10 +112,12 @@ class ArticleIdsTest {
     void shouldHashContentIgnoringWhitespaceLayoutButNotWords() {
         String hash = ArticleIds.contentHash("Title", "First paragraph.\n\nSecond paragraph.");
         assertThat(hash).matches("[0-9a-f]{64}");
-        assertThat(ArticleIds.contentHash(" Title ", "First  paragraph.\nSecond paragraph. ")).isEqualTo(hash);
+        assertThat(ArticleIds.contentHash(" Title ", "First  paragraph.\nSecond paragraph. "))
+                .isEqualTo(hash);
         assertThat(ArticleIds.contentHash("Title", "First paragraph.\n\nSecond paragraph, corrected."))
                 .isNotEqualTo(hash);
-        assertThat(ArticleIds.contentHash("Title!", "First paragraph.\n\nSecond paragraph.")).isNotEqualTo(hash);
+        assertThat(ArticleIds.contentHash("Title!", "First paragraph.\n\nSecond paragraph."))
+                .isNotEqualTo(hash);
     }
 
     @Test

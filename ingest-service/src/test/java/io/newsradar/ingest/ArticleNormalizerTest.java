@@ -14,13 +14,17 @@ class ArticleNormalizerTest {
     private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
     private final ArticleNormalizer normalizer = new ArticleNormalizer(Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private static RawArticle raw(String url, String guid, String source, String title, String body, Instant published) {
+    private static RawArticle raw(
+            String url, String guid, String source, String title, String body, Instant published) {
         return new RawArticle(url, guid, source, title, body, null, null, published, null, IngestChannel.FILE);
     }
 
     @Test
     void shouldTurnHtmlBodyIntoTextKeepingParagraphs() {
-        NewsArticle a = normalizer.normalize(raw("https://www.example.com/a?utm_source=x", null, null,
+        NewsArticle a = normalizer.normalize(raw(
+                "https://www.example.com/a?utm_source=x",
+                null,
+                null,
                 "  Harbour   &amp; port news ",
                 "<p>The port reopened on Monday.</p><p>Ships queued &quot;for hours&quot;.</p>",
                 Instant.parse("2025-03-09T08:00:00Z")));
@@ -45,7 +49,8 @@ class ArticleNormalizerTest {
 
     @Test
     void shouldKeepGivenSource() {
-        NewsArticle a = normalizer.normalize(raw("https://example.com/a", null, " Harbor City Ledger ", "T", "B", null));
+        NewsArticle a =
+                normalizer.normalize(raw("https://example.com/a", null, " Harbor City Ledger ", "T", "B", null));
         assertThat(a.getSource()).isEqualTo("Harbor City Ledger");
     }
 
@@ -80,7 +85,8 @@ class ArticleNormalizerTest {
     void shouldRejectArticleWithNoUrlAndNoGuid() {
         assertThatThrownBy(() -> normalizer.normalize(raw(null, null, "Harbor City Ledger", "T", "B", null)))
                 .isInstanceOf(InvalidArticleException.class)
-                .hasMessageContaining("no url").hasMessageContaining("guid");
+                .hasMessageContaining("no url")
+                .hasMessageContaining("guid");
         assertThatThrownBy(() -> normalizer.normalize(raw(" ", "g-1", null, "T", "B", null)))
                 .isInstanceOf(InvalidArticleException.class)
                 .hasMessageContaining("no url");
@@ -103,8 +109,13 @@ class ArticleNormalizerTest {
 
     @Test
     void shouldDeriveTheTitleOfABodyOnlyArticleFromItsFirstSentence() {
-        NewsArticle a = normalizer.normalize(raw("https://example.com/b", null, null, " ",
-                "<p>The port reopened on Monday. Ships queued for hours.</p><p>More later.</p>", null));
+        NewsArticle a = normalizer.normalize(raw(
+                "https://example.com/b",
+                null,
+                null,
+                " ",
+                "<p>The port reopened on Monday. Ships queued for hours.</p><p>More later.</p>",
+                null));
 
         assertThat(a.getTitle()).isEqualTo("The port reopened on Monday.");
         assertThat(a.getBody()).isEqualTo("The port reopened on Monday. Ships queued for hours.\n\nMore later.");
@@ -113,8 +124,7 @@ class ArticleNormalizerTest {
 
     @Test
     void shouldNormaliseLanguageTagAndBlankOptionalFields() {
-        RawArticle r = new RawArticle("https://example.com/a", " ", null, "T", "B", "  ", "en_us", null, "",
-                null);
+        RawArticle r = new RawArticle("https://example.com/a", " ", null, "T", "B", "  ", "en_us", null, "", null);
         NewsArticle a = normalizer.normalize(r);
         assertThat(a.getLanguage()).isEqualTo("en-US");
         assertThat(a.getGuid()).isNull();
@@ -125,16 +135,17 @@ class ArticleNormalizerTest {
 
     @Test
     void shouldDropUnparseableLanguageInsteadOfRejecting() {
-        RawArticle r = new RawArticle("https://example.com/a", null, null, "T", "B", null, "not a language!", null,
-                null, IngestChannel.PUSH);
+        RawArticle r = new RawArticle(
+                "https://example.com/a", null, null, "T", "B", null, "not a language!", null, null, IngestChannel.PUSH);
         assertThat(normalizer.normalize(r).getLanguage()).isNull();
     }
 
     @Test
     void shouldGiveSameIdAndHashToSameArticleFetchedTwiceWithDifferentTracking() {
-        NewsArticle first = normalizer.normalize(raw("https://example.com/a?utm_source=rss", null, null, "T",
-                "<p>Body  text.</p>", null));
-        NewsArticle second = normalizer.normalize(raw("https://EXAMPLE.com/a#top", null, null, "T", "Body text.", null));
+        NewsArticle first = normalizer.normalize(
+                raw("https://example.com/a?utm_source=rss", null, null, "T", "<p>Body  text.</p>", null));
+        NewsArticle second =
+                normalizer.normalize(raw("https://EXAMPLE.com/a#top", null, null, "T", "Body text.", null));
         assertThat(second.getId()).isEqualTo(first.getId());
         assertThat(second.getContentHash()).isEqualTo(first.getContentHash());
     }

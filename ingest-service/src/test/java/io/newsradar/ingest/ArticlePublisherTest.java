@@ -19,12 +19,25 @@ import org.junit.jupiter.api.Test;
 class ArticlePublisherTest {
 
     static NewsArticle article(String url, Instant publishedAt) {
-        return new ArticleNormalizer().normalize(new RawArticle(url, null, "Harbor City Ledger", "Title",
-                "Body text.", null, "en", publishedAt, null, IngestChannel.FILE));
+        return new ArticleNormalizer()
+                .normalize(new RawArticle(
+                        url,
+                        null,
+                        "Harbor City Ledger",
+                        "Title",
+                        "Body text.",
+                        null,
+                        "en",
+                        publishedAt,
+                        null,
+                        IngestChannel.FILE));
     }
 
     static MockProducer<String, NewsArticle> mockProducer(boolean autoComplete) {
-        return new MockProducer<>(autoComplete, null, Topics.NEWS_RAW.keySerde().serializer(),
+        return new MockProducer<>(
+                autoComplete,
+                null,
+                Topics.NEWS_RAW.keySerde().serializer(),
                 Topics.NEWS_RAW.valueSerde().serializer());
     }
 
@@ -43,7 +56,8 @@ class ArticlePublisherTest {
         assertThat(sent.topic()).isEqualTo(Topics.NEWS_RAW.name());
         assertThat(sent.key()).isEqualTo(a.getId());
         assertThat(sent.value()).isEqualTo(a);
-        assertThat(sent.timestamp()).isEqualTo(Instant.parse("2025-03-01T08:00:00.123Z").toEpochMilli());
+        assertThat(sent.timestamp())
+                .isEqualTo(Instant.parse("2025-03-01T08:00:00.123Z").toEpochMilli());
         assertThat(producer.closed()).isTrue();
     }
 
@@ -98,7 +112,8 @@ class ArticlePublisherTest {
 
         Map<String, Object> props = ArticlePublisher.producerConfig(config);
 
-        assertThat(props).containsEntry("bootstrap.servers", "127.0.0.1:9")
+        assertThat(props)
+                .containsEntry("bootstrap.servers", "127.0.0.1:9")
                 .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
                 .containsEntry("linger.ms", "5")

@@ -27,7 +27,8 @@ class DerivedTitleTest {
 
     @Test
     void shouldNotEndTheSentenceAtAbbreviationsInitialsOrDecimals() {
-        assertThat(DerivedTitle.fromBody("U.S. envoy Dr. Lee and John F. Kennedy Jr. saw a 3.5 percent rise. Then more."))
+        assertThat(DerivedTitle.fromBody(
+                        "U.S. envoy Dr. Lee and John F. Kennedy Jr. saw a 3.5 percent rise. Then more."))
                 .isEqualTo("U.S. envoy Dr. Lee and John F. Kennedy Jr. saw a 3.5 percent rise.");
     }
 
@@ -48,7 +49,8 @@ class DerivedTitleTest {
 
     @Test
     void shouldCutOneOverlongWordInsideItWithoutSplittingASurrogatePair() {
-        assertThat(DerivedTitle.fromBody("x".repeat(500))).isEqualTo("x".repeat(DerivedTitle.MAX_LENGTH - 1) + "\u2026");
+        assertThat(DerivedTitle.fromBody("x".repeat(500)))
+                .isEqualTo("x".repeat(DerivedTitle.MAX_LENGTH - 1) + "\u2026");
 
         String emoji = "\uD83D\uDE00";
         String title = DerivedTitle.fromBody(emoji.repeat(300));

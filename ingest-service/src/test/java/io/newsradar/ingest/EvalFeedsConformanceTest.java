@@ -36,7 +36,8 @@ class EvalFeedsConformanceTest {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .filter(p -> Stream.of(suffixes)
+                            .anyMatch(s -> p.getFileName().toString().endsWith(s)))
                     .sorted()
                     .toList();
         }
@@ -57,8 +58,13 @@ class EvalFeedsConformanceTest {
         long failed = outcomes.stream().filter(o -> o.feedError() != null).count();
         int articles = outcomes.stream().mapToInt(Outcome::articles).sum();
         int rejected = outcomes.stream().mapToInt(Outcome::rejectedItems).sum();
-        log.info("{}: {} files, {} refused as feeds, {} articles, {} items rejected",
-                name, outcomes.size(), failed, articles, rejected);
+        log.info(
+                "{}: {} files, {} refused as feeds, {} articles, {} items rejected",
+                name,
+                outcomes.size(),
+                failed,
+                articles,
+                rejected);
         outcomes.stream().filter(o -> o.feedError() != null).forEach(o -> log.info("  refused: {}", o.feedError()));
     }
 
@@ -73,7 +79,9 @@ class EvalFeedsConformanceTest {
         assertThat(outcomes).isNotEmpty();
         assertThat(outcomes.stream().mapToInt(Outcome::articles).sum()).isPositive();
         assertThat(outcomes.stream().filter(o -> o.feedError() != null).count())
-                .as("feeds refused: %s", outcomes.stream().filter(o -> o.feedError() != null).toList())
+                .as(
+                        "feeds refused: %s",
+                        outcomes.stream().filter(o -> o.feedError() != null).toList())
                 .isLessThanOrEqualTo(REFUSED_RSS_PARSER);
     }
 

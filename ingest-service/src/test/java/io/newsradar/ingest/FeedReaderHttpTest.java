@@ -97,7 +97,8 @@ class FeedReaderHttpTest {
 
     @Test
     void shouldRefuseBodyOverSizeLimitWithContentLength() {
-        FeedReader small = new FeedReader(new ArticleNormalizer(), FeedReader.Options.defaults().withMaxBytes(200));
+        FeedReader small = new FeedReader(
+                new ArticleNormalizer(), FeedReader.Options.defaults().withMaxBytes(200));
         assertThatThrownBy(() -> small.read(base + "/feed.xml"))
                 .isInstanceOf(FeedReadException.class)
                 .hasMessageContaining("larger than the limit of 200 bytes");
@@ -105,7 +106,8 @@ class FeedReaderHttpTest {
 
     @Test
     void shouldRefuseChunkedBodyOverSizeLimit() {
-        FeedReader small = new FeedReader(new ArticleNormalizer(), FeedReader.Options.defaults().withMaxBytes(200));
+        FeedReader small = new FeedReader(
+                new ArticleNormalizer(), FeedReader.Options.defaults().withMaxBytes(200));
         assertThatThrownBy(() -> small.read(base + "/chunked.xml"))
                 .isInstanceOf(FeedReadException.class)
                 .hasMessageContaining("larger than the limit of 200 bytes");
@@ -125,8 +127,8 @@ class FeedReaderHttpTest {
 
     @Test
     void shouldGiveUpOnBodyThatNeverFinishes() {
-        FeedReader.Options quick = new FeedReader.Options(Duration.ofSeconds(2), Duration.ofMillis(300), 1_000_000,
-                "newsradar-test");
+        FeedReader.Options quick =
+                new FeedReader.Options(Duration.ofSeconds(2), Duration.ofMillis(300), 1_000_000, "newsradar-test");
         assertThatThrownBy(() -> new FeedReader(new ArticleNormalizer(), quick).read(base + "/stalled.xml"))
                 .isInstanceOf(FeedReadException.class)
                 .hasMessageContaining("timed out");

@@ -57,13 +57,16 @@ class FeedReaderTest {
         assertThat(first.getFeedUrl()).startsWith("file:").endsWith("/feeds/rss2.xml");
 
         NewsArticle second = result.articles().get(1);
-        assertThat(second.getUrl()).as("relative link resolved against the channel link")
+        assertThat(second.getUrl())
+                .as("relative link resolved against the channel link")
                 .isEqualTo("https://news.example.com/local/library-hours");
         assertThat(second.getBody()).isEqualTo("The central library will open on Sundays.\n\nStaff were hired for it.");
         assertThat(second.getPublishedAt()).isEqualTo(Instant.parse("2025-03-04T09:00:00Z"));
 
         NewsArticle third = result.articles().get(2);
-        assertThat(third.getUrl()).as("permalink guid used as link").isEqualTo("https://news.example.com/markets/report-12");
+        assertThat(third.getUrl())
+                .as("permalink guid used as link")
+                .isEqualTo("https://news.example.com/markets/report-12");
         assertThat(third.getPublishedAt()).as("no date: fetch time").isEqualTo(NOW);
     }
 
@@ -84,7 +87,8 @@ class FeedReaderTest {
 
         NewsArticle second = result.articles().get(1);
         assertThat(second.getBody()).isEqualTo("The bank stores seeds from 400 local plants.");
-        assertThat(second.getPublishedAt()).as("updated when there is no published")
+        assertThat(second.getPublishedAt())
+                .as("updated when there is no published")
                 .isEqualTo(Instant.parse("2025-03-04T16:00:00Z"));
     }
 
@@ -94,7 +98,8 @@ class FeedReaderTest {
                 .isInstanceOf(FeedReadException.class)
                 .hasMessageContaining("xxe.xml")
                 .hasMessageContaining("DOCTYPE")
-                .message().doesNotContain("root:");
+                .message()
+                .doesNotContain("root:");
     }
 
     @Test
@@ -161,12 +166,14 @@ class FeedReaderTest {
     void shouldRejectMissingFile() {
         assertThatThrownBy(() -> reader.read("/no/such/feed.xml"))
                 .isInstanceOf(FeedReadException.class)
-                .hasMessageContaining("not found").hasMessageContaining("/no/such/feed.xml");
+                .hasMessageContaining("not found")
+                .hasMessageContaining("/no/such/feed.xml");
     }
 
     @Test
     void shouldRejectFileOverSizeLimit() throws IOException {
-        FeedReader small = new FeedReader(new ArticleNormalizer(), FeedReader.Options.defaults().withMaxBytes(100));
+        FeedReader small = new FeedReader(
+                new ArticleNormalizer(), FeedReader.Options.defaults().withMaxBytes(100));
         assertThat(Files.size(fixture("rss2.xml"))).isGreaterThan(100);
         assertThatThrownBy(() -> small.read(fixture("rss2.xml").toString()))
                 .isInstanceOf(FeedReadException.class)
@@ -175,10 +182,12 @@ class FeedReaderTest {
 
     @Test
     void shouldDecodeCharsetFromProlog() throws Exception {
-        String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title>"
-                + "<link>https://example.com/</link><description>d</description><item><title>Cr\u00e8me</title>"
-                + "<link>https://example.com/c</link></item></channel></rss>";
-        ArticleReadResult result = reader.parse(xml.getBytes(StandardCharsets.ISO_8859_1), null, "https://example.com/f");
+        String xml =
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title>"
+                        + "<link>https://example.com/</link><description>d</description><item><title>Cr\u00e8me</title>"
+                        + "<link>https://example.com/c</link></item></channel></rss>";
+        ArticleReadResult result =
+                reader.parse(xml.getBytes(StandardCharsets.ISO_8859_1), null, "https://example.com/f");
         assertThat(result.articles()).singleElement().satisfies(a -> {
             assertThat(a.getTitle()).isEqualTo("Cr\u00e8me");
             assertThat(a.getSource()).isEqualTo("Caf\u00e9");
@@ -190,8 +199,10 @@ class FeedReaderTest {
         String xml = "<rss version=\"2.0\"><channel><title>Not\u00edcias</title><link>https://example.com/</link>"
                 + "<description>d</description><item><title>Simula\u00e7\u00f5es do 2\u00ba turno</title>"
                 + "<link>https://example.com/s</link></item></channel></rss>";
-        ArticleReadResult result = reader.parse(xml.getBytes(StandardCharsets.ISO_8859_1), null, "https://example.com/f");
-        assertThat(result.articles()).singleElement()
+        ArticleReadResult result =
+                reader.parse(xml.getBytes(StandardCharsets.ISO_8859_1), null, "https://example.com/f");
+        assertThat(result.articles())
+                .singleElement()
                 .satisfies(a -> assertThat(a.getTitle()).isEqualTo("Simula\u00e7\u00f5es do 2\u00ba turno"));
     }
 

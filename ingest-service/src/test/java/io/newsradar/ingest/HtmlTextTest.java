@@ -36,7 +36,8 @@ class HtmlTextTest {
 
     @Test
     void shouldMakeTitlesSingleLine() {
-        assertThat(HtmlText.toSingleLine("  Big <b>news</b>\n today &amp; tomorrow ")).isEqualTo("Big news today & tomorrow");
+        assertThat(HtmlText.toSingleLine("  Big <b>news</b>\n today &amp; tomorrow "))
+                .isEqualTo("Big news today & tomorrow");
     }
 
     @Test
@@ -58,6 +59,7 @@ class HtmlTextTest {
     @Test
     void shouldStillRecogniseTagsWithAttributesAndSelfClosingTags() {
         assertThat(HtmlText.toText("one<br/>two")).isEqualTo("one\ntwo");
-        assertThat(HtmlText.toText("<p class=\"lead\">First.</p><p>Second.</p>")).isEqualTo("First.\n\nSecond.");
+        assertThat(HtmlText.toText("<p class=\"lead\">First.</p><p>Second.</p>"))
+                .isEqualTo("First.\n\nSecond.");
     }
 }

@@ -21,17 +21,23 @@ class IngestJobsTest {
     @Test
     void shouldPublishGoodLinesOfFileAndReportBadOnes() throws IOException {
         Path file = dir.resolve("in.jsonl");
-        Files.write(file, List.of(
-                "{\"url\":\"https://example.com/1\",\"title\":\"one\"}",
-                "not json",
-                "{\"url\":\"https://example.com/2\",\"title\":\"two\"}"), StandardCharsets.UTF_8);
+        Files.write(
+                file,
+                List.of(
+                        "{\"url\":\"https://example.com/1\",\"title\":\"one\"}",
+                        "not json",
+                        "{\"url\":\"https://example.com/2\",\"title\":\"two\"}"),
+                StandardCharsets.UTF_8);
         MockProducer<String, NewsArticle> producer = ArticlePublisherTest.mockProducer(true);
 
         IngestSummary summary = IngestJobs.publishFile(file, new ArticlePublisher(producer));
 
         assertThat(summary.read()).isEqualTo(3);
         assertThat(summary.published()).isEqualTo(2);
-        assertThat(summary.rejected()).singleElement().extracting(IngestError::location).isEqualTo("line 2");
+        assertThat(summary.rejected())
+                .singleElement()
+                .extracting(IngestError::location)
+                .isEqualTo("line 2");
         assertThat(summary.complete()).isFalse();
         assertThat(summary.describe()).isEqualTo(file + ": read 3, published 2, rejected 1");
         assertThat(producer.history()).extracting(r -> r.value().getTitle()).containsExactly("one", "two");
@@ -42,32 +48,37 @@ class IngestJobsTest {
     void shouldPublishFeedItems() throws Exception {
         MockProducer<String, NewsArticle> producer = ArticlePublisherTest.mockProducer(true);
 
-        IngestSummary summary = IngestJobs.publishFeed(FeedReaderTest.fixture("bad-item.xml").toString(),
-                new ArticlePublisher(producer));
+        IngestSummary summary = IngestJobs.publishFeed(
+                FeedReaderTest.fixture("bad-item.xml").toString(), new ArticlePublisher(producer));
 
         assertThat(summary.read()).isEqualTo(3);
         assertThat(summary.published()).isEqualTo(1);
         assertThat(summary.rejected()).extracting(IngestError::location).containsExactly("item 1", "item 3");
-        assertThat(producer.history()).singleElement().satisfies(r -> assertThat(r.value().getTitle()).isEqualTo("Good item"));
+        assertThat(producer.history())
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getTitle()).isEqualTo("Good item"));
     }
 
     @Test
     void shouldCountFailedSendsAsRejectedWithReason() throws Exception {
         // Not auto-completing: fail the first send and acknowledge the rest once all are sent.
-        MockProducer<String, NewsArticle> producer = new MockProducer<>(false, null,
-                Topics.NEWS_RAW.keySerde().serializer(),
-                Topics.NEWS_RAW.valueSerde().serializer()) {
-            @Override
-            public synchronized void flush() {
-                errorNext(new RecordTooLargeException("too big"));
-                while (completeNext()) {
-                    // acknowledge the rest
-                }
-            }
-        };
+        MockProducer<String, NewsArticle> producer =
+                new MockProducer<>(
+                        false,
+                        null,
+                        Topics.NEWS_RAW.keySerde().serializer(),
+                        Topics.NEWS_RAW.valueSerde().serializer()) {
+                    @Override
+                    public synchronized void flush() {
+                        errorNext(new RecordTooLargeException("too big"));
+                        while (completeNext()) {
+                            // acknowledge the rest
+                        }
+                    }
+                };
 
-        IngestSummary summary = IngestJobs.publishFeed(FeedReaderTest.fixture("rss2.xml").toString(),
-                new ArticlePublisher(producer));
+        IngestSummary summary =
+                IngestJobs.publishFeed(FeedReaderTest.fixture("rss2.xml").toString(), new ArticlePublisher(producer));
 
         assertThat(summary.read()).isEqualTo(3);
         assertThat(summary.published()).isEqualTo(2);
@@ -88,7 +99,9 @@ class IngestJobsTest {
         for (Path feed : feeds) {
             MockProducer<String, NewsArticle> producer = ArticlePublisherTest.mockProducer(true);
             IngestSummary summary = IngestJobs.publishFeed(feed.toString(), new ArticlePublisher(producer));
-            assertThat(summary.complete()).as(summary.describe() + " " + summary.rejected()).isTrue();
+            assertThat(summary.complete())
+                    .as(summary.describe() + " " + summary.rejected())
+                    .isTrue();
             assertThat(summary.published()).isBetween(3, 4);
         }
     }

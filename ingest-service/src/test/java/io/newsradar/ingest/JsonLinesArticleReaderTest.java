@@ -33,9 +33,10 @@ class JsonLinesArticleReaderTest {
 
     @Test
     void shouldReadEveryFieldOfAGoodLine() throws IOException {
-        Path file = write("{\"url\":\"https://example.com/a\",\"source\":\"Harbor City Ledger\",\"title\":\"Port reopens\","
-                + "\"body\":\"<p>One.</p><p>Two.</p>\",\"publishedAt\":\"2025-03-01T09:00:00+01:00\","
-                + "\"author\":\"J. Doe\",\"guid\":\"hcl-1\",\"language\":\"en\",\"extra\":42}");
+        Path file =
+                write("{\"url\":\"https://example.com/a\",\"source\":\"Harbor City Ledger\",\"title\":\"Port reopens\","
+                        + "\"body\":\"<p>One.</p><p>Two.</p>\",\"publishedAt\":\"2025-03-01T09:00:00+01:00\","
+                        + "\"author\":\"J. Doe\",\"guid\":\"hcl-1\",\"language\":\"en\",\"extra\":42}");
 
         ArticleReadResult result = reader.read(file);
 
@@ -59,7 +60,8 @@ class JsonLinesArticleReaderTest {
                 "{\"url\":\"https://example.com/b\",\"title\":\"B\",\"content\":\"from content\",\"summary\":\"short\"}",
                 "{\"url\":\"https://example.com/c\",\"title\":\"C\",\"body\":\"from body\",\"content\":\"other\"}");
 
-        assertThat(reader.read(file).articles()).extracting(NewsArticle::getBody)
+        assertThat(reader.read(file).articles())
+                .extracting(NewsArticle::getBody)
                 .containsExactly("from summary", "from content", "from body");
     }
 
@@ -69,7 +71,8 @@ class JsonLinesArticleReaderTest {
                 "{\"url\":\"https://example.com/a\",\"title\":\"A\",\"publishedAt\":\"2025-03-01T08:00:00Z\"}",
                 "{\"url\":\"https://example.com/b\",\"title\":\"B\",\"publishedAt\":1740816000000}");
 
-        assertThat(reader.read(file).articles()).extracting(NewsArticle::getPublishedAt)
+        assertThat(reader.read(file).articles())
+                .extracting(NewsArticle::getPublishedAt)
                 .containsExactly(Instant.parse("2025-03-01T08:00:00Z"), Instant.ofEpochMilli(1740816000000L));
     }
 
@@ -90,7 +93,8 @@ class JsonLinesArticleReaderTest {
         ArticleReadResult result = reader.read(file);
 
         assertThat(result.articles()).extracting(NewsArticle::getTitle).containsExactly("one", "eight");
-        assertThat(result.errors()).extracting(IngestError::location)
+        assertThat(result.errors())
+                .extracting(IngestError::location)
                 .containsExactly("line 3", "line 5", "line 6", "line 7", "line 8", "line 9");
         assertThat(result.errors()).allSatisfy(e -> assertThat(e.message()).startsWith(file.toString() + " line "));
         assertThat(result.errors().get(0).reason()).startsWith("not valid JSON");
@@ -110,14 +114,18 @@ class JsonLinesArticleReaderTest {
 
     @Test
     void shouldRejectLineWithoutUrlOrGuid() throws IOException {
-        Path file = write("{\"source\":\"Harbor City Ledger\",\"title\":\"A\"}",
+        Path file = write(
+                "{\"source\":\"Harbor City Ledger\",\"title\":\"A\"}",
                 "{\"source\":\"Harbor City Ledger\",\"guid\":\"g-2\",\"title\":\"B\"}");
         ArticleReadResult result = reader.read(file);
         assertThat(result.errors()).singleElement().satisfies(e -> {
             assertThat(e.location()).isEqualTo("line 1");
             assertThat(e.reason()).contains("no url");
         });
-        assertThat(result.articles()).singleElement().extracting(NewsArticle::getGuid).isEqualTo("g-2");
+        assertThat(result.articles())
+                .singleElement()
+                .extracting(NewsArticle::getGuid)
+                .isEqualTo("g-2");
     }
 
     @Test

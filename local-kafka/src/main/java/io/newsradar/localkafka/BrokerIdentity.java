@@ -66,8 +66,10 @@ record BrokerIdentity(String clusterId, int brokerPort, int controllerPort) {
                     Integer.parseInt(required(props, CONTROLLER_PORT))));
         } catch (IllegalArgumentException e) {
             // NumberFormatException is an IllegalArgumentException too: one message for both
-            throw new IllegalStateException("broker identity file " + file + " is invalid: " + e.getMessage()
-                    + " (delete it to let the broker pick new ports)", e);
+            throw new IllegalStateException(
+                    "broker identity file " + file + " is invalid: " + e.getMessage()
+                            + " (delete it to let the broker pick new ports)",
+                    e);
         }
     }
 

@@ -13,6 +13,7 @@ final class BrokerSettings {
 
     /** The only node of the cluster; broker and controller share it in combined mode. */
     static final int NODE_ID = 1;
+
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -32,8 +33,10 @@ final class BrokerSettings {
         s.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + identity.controllerPort());
         s.put("controller.listener.names", CONTROLLER_LISTENER);
         // loopback only: a local demo/test broker must not be reachable from the network
-        s.put("listeners", BROKER_LISTENER + "://" + host + ":" + identity.brokerPort() + ","
-                + CONTROLLER_LISTENER + "://" + host + ":" + identity.controllerPort());
+        s.put(
+                "listeners",
+                BROKER_LISTENER + "://" + host + ":" + identity.brokerPort() + "," + CONTROLLER_LISTENER + "://" + host
+                        + ":" + identity.controllerPort());
         // clients get back exactly the address they bootstrapped with
         s.put("advertised.listeners", BROKER_LISTENER + "://" + host + ":" + identity.brokerPort());
         s.put("inter.broker.listener.name", BROKER_LISTENER);

@@ -46,6 +46,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Sub-directory of the data dir that holds Kafka's logs and {@code meta.properties}. */
     static final String LOG_DIR_NAME = "kafka-logs";
+
     private static final String META_PROPERTIES = "meta.properties";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     /** Only a temporary broker may retry: a persistent one must keep the ports it saved. */
@@ -58,8 +59,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalKafkaBroker(KafkaRaftServer server, Path dataDir, BrokerIdentity identity, boolean temporary,
-                             Duration startupTime) {
+    private LocalKafkaBroker(
+            KafkaRaftServer server, Path dataDir, BrokerIdentity identity, boolean temporary, Duration startupTime) {
         this.server = server;
         this.dataDir = dataDir;
         this.identity = identity;
@@ -97,7 +98,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             }
         } else {
             // logs formatted by a run whose identity file was lost keep their cluster id; ports may change
-            identity = freshIdentity(formattedClusterId.orElseGet(() -> Uuid.randomUuid().toString()));
+            identity = freshIdentity(
+                    formattedClusterId.orElseGet(() -> Uuid.randomUuid().toString()));
             identity.save(dir);
         }
         return launch(dir, identity, false, overrides, startNanos);
@@ -125,8 +127,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 deleteRecursively(dir);
                 // picked ports can be taken by another process before Kafka binds them: pick again
                 if (attempt < TEMPORARY_BIND_ATTEMPTS && isBindFailure(e)) {
-                    LOG.warn("Kafka broker could not bind {} or {}, retrying with other ports",
-                            identity.brokerPort(), identity.controllerPort());
+                    LOG.warn(
+                            "Kafka broker could not bind {} or {}, retrying with other ports",
+                            identity.brokerPort(),
+                            identity.controllerPort());
                     continue;
                 }
                 throw e;
@@ -190,8 +194,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return "LocalKafkaBroker[" + bootstrapServers() + ", " + dataDir + (temporary ? ", temporary" : "") + "]";
     }
 
-    private static LocalKafkaBroker launch(Path dir, BrokerIdentity identity, boolean temporary,
-                                           Map<String, String> overrides, long startNanos) {
+    private static LocalKafkaBroker launch(
+            Path dir, BrokerIdentity identity, boolean temporary, Map<String, String> overrides, long startNanos) {
         Path logDir = dir.resolve(LOG_DIR_NAME);
         Map<String, String> settings = BrokerSettings.build(identity, logDir, overrides);
         KafkaConfig config = new KafkaConfig(settings, false);
@@ -205,8 +209,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
             awaitReady(identity);
         } catch (RuntimeException e) {
             stopQuietly(server);
-            throw new IllegalStateException("Kafka broker in " + dir + " (ports " + identity.brokerPort() + "/"
-                    + identity.controllerPort() + ") failed to start: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka broker in " + dir + " (ports " + identity.brokerPort() + "/" + identity.controllerPort()
+                            + ") failed to start: " + e.getMessage(),
+                    e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         LocalKafkaBroker broker = new LocalKafkaBroker(server, dir, identity, temporary, took);
@@ -229,19 +235,24 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log dir " + logDir + ": " + e.getMessage(), e);
         }
-        LOG.debug("formatted {}: {}", logDir, formatterOutput.toString(StandardCharsets.UTF_8).trim());
+        LOG.debug(
+                "formatted {}: {}",
+                logDir,
+                formatterOutput.toString(StandardCharsets.UTF_8).trim());
     }
 
     /** Returns once the broker is registered, unfenced and answering clients. */
     private static void awaitReady(BrokerIdentity identity) {
-        Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, FreePorts.HOST + ":" + identity.brokerPort());
+        Map<String, Object> props =
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, FreePorts.HOST + ":" + identity.brokerPort());
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(props)) {
             while (true) {
-                long leftMs = Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
+                long leftMs = Math.max(
+                        1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
                 Iterable<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) leftMs))
-                        .nodes().get();
+                        .nodes()
+                        .get();
                 if (nodes.iterator().hasNext()) {
                     return;
                 }
@@ -273,7 +284,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("cannot start the Kafka broker in " + dir + ": its " + listener
                     + " port " + port + " (saved in " + BrokerIdentity.fileIn(dir) + ") is in use."
                     + " Is another broker running on this dir? Stop whatever holds port " + port
-                    + ", or delete " + BrokerIdentity.FILE_NAME + " to pick new ports (clients must then use the new address).");
+                    + ", or delete " + BrokerIdentity.FILE_NAME
+                    + " to pick new ports (clients must then use the new address).");
         }
     }
 
@@ -288,7 +300,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + meta + ": " + e.getMessage(), e);
         }
-        return Optional.ofNullable(props.getProperty("cluster.id")).map(String::trim).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(props.getProperty("cluster.id"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty());
     }
 
     private static boolean isBindFailure(Throwable e) {

@@ -34,8 +34,11 @@ public final class TopicAdmin {
      * @return the names of the topics this call created, in catalogue order (empty when all existed)
      * @throws TopicAdminException naming the topic, when one could not be created for any reason but "exists already"
      */
-    public static List<String> ensureTopics(Map<String, Object> adminClientProps, Collection<TopicDef<?, ?>> topics,
-                                            int partitions, short replicationFactor) {
+    public static List<String> ensureTopics(
+            Map<String, Object> adminClientProps,
+            Collection<TopicDef<?, ?>> topics,
+            int partitions,
+            short replicationFactor) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1 but is " + partitions);
         }
@@ -99,9 +102,11 @@ public final class TopicAdmin {
                 // another service's admin step won the race: the topic is there, which is all we need
                 return false;
             }
-            throw new TopicAdminException("cannot create topic " + topic.name() + " (" + topic.numPartitions()
-                    + " partitions, replication " + topic.replicationFactor() + ", configs " + topic.configs()
-                    + "): " + e.getCause(), e.getCause());
+            throw new TopicAdminException(
+                    "cannot create topic " + topic.name() + " (" + topic.numPartitions()
+                            + " partitions, replication " + topic.replicationFactor() + ", configs " + topic.configs()
+                            + "): " + e.getCause(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicAdminException("interrupted while creating topic " + topic.name(), e);

@@ -31,7 +31,9 @@ class BrokerIdentityTest {
 
     @Test
     void shouldNameTheFileAndKeyWhenTheSavedIdentityIsBroken() throws Exception {
-        Files.writeString(BrokerIdentity.fileIn(dir), "cluster.id=abc\nbroker.port=notaport\ncontroller.port=1\n",
+        Files.writeString(
+                BrokerIdentity.fileIn(dir),
+                "cluster.id=abc\nbroker.port=notaport\ncontroller.port=1\n",
                 StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> BrokerIdentity.load(dir))

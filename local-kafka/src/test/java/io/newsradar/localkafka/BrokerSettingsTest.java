@@ -15,7 +15,8 @@ class BrokerSettingsTest {
     void shouldListenOnLoopbackWithTheSavedPorts() {
         Map<String, String> s = BrokerSettings.build(IDENTITY, LOG_DIR, Map.of());
 
-        assertThat(s).containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+        assertThat(s)
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
                 .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092")
                 .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
                 .containsEntry("process.roles", "broker,controller")
@@ -26,7 +27,8 @@ class BrokerSettingsTest {
     void shouldSuitASingleBroker() {
         Map<String, String> s = BrokerSettings.build(IDENTITY, LOG_DIR, Map.of());
 
-        assertThat(s).containsEntry("offsets.topic.replication.factor", "1")
+        assertThat(s)
+                .containsEntry("offsets.topic.replication.factor", "1")
                 .containsEntry("transaction.state.log.replication.factor", "1")
                 .containsEntry("transaction.state.log.min.isr", "1")
                 .containsEntry("share.coordinator.state.topic.replication.factor", "1")
@@ -42,8 +44,8 @@ class BrokerSettingsTest {
 
     @Test
     void shouldLetOverridesWin() {
-        Map<String, String> s = BrokerSettings.build(IDENTITY, LOG_DIR,
-                Map.of("transaction.max.timeout.ms", "10000", "num.partitions", "3"));
+        Map<String, String> s = BrokerSettings.build(
+                IDENTITY, LOG_DIR, Map.of("transaction.max.timeout.ms", "10000", "num.partitions", "3"));
 
         assertThat(s).containsEntry("transaction.max.timeout.ms", "10000").containsEntry("num.partitions", "3");
     }

@@ -30,8 +30,8 @@ final class KafkaTestClients {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // the record must be on disk before the test restarts the broker
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<K, V> producer = new KafkaProducer<>(props,
-                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(
+                props, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get(10, TimeUnit.SECONDS);
         }
     }
@@ -46,8 +46,8 @@ final class KafkaTestClients {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         // assign() with no group: no coordinator, no rebalance, nothing left behind on the broker
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props,
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+                props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic.name(), Duration.ofSeconds(10))
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));

@@ -54,7 +54,9 @@ class LocalKafkaBrokerIntegrationTest {
     @BeforeAll
     void startBrokerAndCreateCatalogue() {
         broker = LocalKafkaBroker.startTemporary();
-        LOG.info("temporary broker ready in {} ms; test JVM RSS {} MiB", broker.startupTime().toMillis(),
+        LOG.info(
+                "temporary broker ready in {} ms; test JVM RSS {} MiB",
+                broker.startupTime().toMillis(),
                 KafkaTestClients.residentMiB().map(String::valueOf).orElse("?"));
         createdByFirstCall = TopicAdmin.ensureTopics(broker.clientProps(), Topics.all(), 1, (short) 1);
     }
@@ -80,10 +82,11 @@ class LocalKafkaBrokerIntegrationTest {
     @Test
     void shouldCreateCompactedTopicsWithCompactionAndOthersWithDeletion() throws Exception {
         try (Admin admin = Admin.create(broker.clientProps())) {
-            Map<String, String> policies = cleanupPolicies(admin,
-                    Set.of(Topics.RULES.name(), Topics.FEEDS_STATE.name(), Topics.NEWS_RAW.name()));
+            Map<String, String> policies = cleanupPolicies(
+                    admin, Set.of(Topics.RULES.name(), Topics.FEEDS_STATE.name(), Topics.NEWS_RAW.name()));
 
-            assertThat(policies).containsEntry(Topics.RULES.name(), TopicConfig.CLEANUP_POLICY_COMPACT)
+            assertThat(policies)
+                    .containsEntry(Topics.RULES.name(), TopicConfig.CLEANUP_POLICY_COMPACT)
                     .containsEntry(Topics.FEEDS_STATE.name(), TopicConfig.CLEANUP_POLICY_COMPACT)
                     .containsEntry(Topics.NEWS_RAW.name(), TopicConfig.CLEANUP_POLICY_DELETE);
         }
@@ -106,8 +109,8 @@ class LocalKafkaBrokerIntegrationTest {
         Map<String, Object> props = new HashMap<>(broker.clientProps());
         // a transactional id makes the producer use the transaction coordinator and its RF-1 state topic
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "local-kafka-test-" + UUID.randomUUID());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props,
-                Serdes.String().serializer(), Serdes.String().serializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                props, Serdes.String().serializer(), Serdes.String().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(Topics.METRICS_TAGS.name(), key, "{\"count\":1}"));
@@ -150,7 +153,8 @@ class LocalKafkaBrokerIntegrationTest {
 
             produce(broker.bootstrapServers(), Topics.FEEDS_STATE, key, "state");
 
-            ConsumerRecord<String, String> out = awaitRecord(broker.bootstrapServers(), Topics.RULES, key, "read_committed");
+            ConsumerRecord<String, String> out =
+                    awaitRecord(broker.bootstrapServers(), Topics.RULES, key, "read_committed");
             assertThat(out.value()).isEqualTo("state-processed");
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -159,9 +163,13 @@ class LocalKafkaBrokerIntegrationTest {
 
     private static Map<String, String> cleanupPolicies(Admin admin, Set<String> topics) throws Exception {
         List<ConfigResource> resources = topics.stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).collect(Collectors.toList());
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
-        return configs.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(),
-                e -> e.getValue().get(TopicConfig.CLEANUP_POLICY_CONFIG).value()));
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                .collect(Collectors.toList());
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get();
+        return configs.entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getKey().name(),
+                        e -> e.getValue().get(TopicConfig.CLEANUP_POLICY_CONFIG).value()));
     }
 }

@@ -34,7 +34,9 @@ class LocalKafkaBrokerLifecycleIntegrationTest {
         int port;
         String clusterId;
         try (LocalKafkaBroker first = LocalKafkaBroker.start(dataDir)) {
-            LOG.info("fresh persistent broker ready in {} ms", first.startupTime().toMillis());
+            LOG.info(
+                    "fresh persistent broker ready in {} ms",
+                    first.startupTime().toMillis());
             port = first.brokerPort();
             clusterId = first.clusterId();
             TopicAdmin.ensureTopics(first.clientProps(), List.of(Topics.DELIVERY_DLQ), 1, (short) 1);
@@ -43,7 +45,9 @@ class LocalKafkaBrokerLifecycleIntegrationTest {
         assertThat(FreePorts.isFree(port)).as("port %d released by close", port).isTrue();
 
         try (LocalKafkaBroker second = LocalKafkaBroker.start(dataDir)) {
-            LOG.info("restarted persistent broker ready in {} ms", second.startupTime().toMillis());
+            LOG.info(
+                    "restarted persistent broker ready in {} ms",
+                    second.startupTime().toMillis());
 
             assertThat(second.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
             assertThat(second.clusterId()).isEqualTo(clusterId);
@@ -82,6 +86,7 @@ class LocalKafkaBrokerLifecycleIntegrationTest {
                     .hasMessageContaining(dataDir.toAbsolutePath().normalize().toString());
         }
         assertThat(Files.exists(dataDir.resolve(LocalKafkaBroker.LOG_DIR_NAME).resolve("meta.properties")))
-                .as("nothing formatted when the start is refused").isFalse();
+                .as("nothing formatted when the start is refused")
+                .isFalse();
     }
 }

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
         description = "Run a real single-node Kafka broker (KRaft) in this process, create the topics, "
                 + "and print its bootstrap address for other processes and any Kafka client. Runs until Ctrl-C.")
 final class BrokerCommand implements Callable<Integer> {
@@ -25,8 +27,12 @@ final class BrokerCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsradar/broker",
-            description = "Where the broker keeps its log and its ports; reused on restart (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".newsradar/broker",
+            description =
+                    "Where the broker keeps its log and its ports; reused on restart (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Override
@@ -39,10 +45,12 @@ final class BrokerCommand implements Callable<Integer> {
             List<String> created = Pipeline.createTopics(config, catalogue);
             out.println("newsradar broker running; data in " + dataDir.toAbsolutePath());
             out.println("bootstrap.servers=" + broker.bootstrapServers());
-            out.println("topics: " + catalogue.stream().map(TopicDef::name).toList() + (created.isEmpty() ? " (all existed)" : " (created " + created.size() + ")"));
-            out.println("try:  kcat -b " + broker.bootstrapServers() + " -L      "
-                    + "kcat -b " + broker.bootstrapServers() + " -C -t " + Topics.NEWS_SCORED.name() + " -e");
-            out.println("other commands: --bootstrap-servers " + broker.bootstrapServers() + "   (Ctrl-C stops the broker)");
+            out.println("topics: " + catalogue.stream().map(TopicDef::name).toList()
+                    + (created.isEmpty() ? " (all existed)" : " (created " + created.size() + ")"));
+            out.println("try:  kcat -b " + broker.bootstrapServers() + " -L      " + "kcat -b "
+                    + broker.bootstrapServers() + " -C -t " + Topics.NEWS_SCORED.name() + " -e");
+            out.println("other commands: --bootstrap-servers " + broker.bootstrapServers()
+                    + "   (Ctrl-C stops the broker)");
             out.flush();
             shutdown.awaitRequest();
             out.println("stopping broker ...");

@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = {
             "Run the whole pipeline in one process on its embedded default: a real in-process Kafka broker,",
             "the topics, the scoring stream and the alert sink; ingest the sample feeds and articles and print",
@@ -48,19 +50,30 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Exit once the sample is processed, with a summary.")
     boolean once;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsradar/demo",
-            description = "Broker data, stream state and the alerts file; kept between runs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".newsradar/demo",
+            description =
+                    "Broker data, stream state and the alerts file; kept between runs (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--fresh", description = "Delete the data dir first, so the sample is scored and alerted anew.")
     boolean fresh;
 
-    @Option(names = "--samples", paramLabel = "DIR",
-            description = "Sample articles (*.jsonl) and feeds (feeds/*.xml). Default: config/samples of the installation.")
+    @Option(
+            names = "--samples",
+            paramLabel = "DIR",
+            description =
+                    "Sample articles (*.jsonl) and feeds (feeds/*.xml). Default: config/samples of the installation.")
     Path samples;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "With --once: give up if the sample is not processed in this time (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "120",
+            description =
+                    "With --once: give up if the sample is not processed in this time (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Override
@@ -89,9 +102,10 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
 
             try (PipelineProgress progress = new PipelineProgress(config.kafkaClientProps());
-                 ScoringApp scoring = new ScoringApp(config, rules);
-                 AlertSink sink = new AlertSink(config, List.of(
-                         new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)))) {
+                    ScoringApp scoring = new ScoringApp(config, rules);
+                    AlertSink sink = new AlertSink(
+                            config,
+                            List.of(new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)))) {
                 List<String> alertTopics = progress.topicsMatching(Topics.ALERT_TOPICS);
                 Map<TopicPartition, Long> scoredStart = progress.endOffsets(List.of(Topics.NEWS_SCORED.name()));
                 Map<TopicPartition, Long> dlqStart = progress.endOffsets(List.of(Topics.NEWS_DLQ.name()));
@@ -100,8 +114,9 @@ final class DemoCommand implements Callable<Integer> {
                 boolean earlierRun = progress.endOffsets(List.of(Topics.NEWS_RAW.name())).values().stream()
                         .anyMatch(end -> end > 0);
                 if (earlierRun) {
-                    out.println("this data dir holds an earlier run: articles it scored already are counted as repeats, "
-                            + "not scored or alerted again (--fresh starts over)");
+                    out.println(
+                            "this data dir holds an earlier run: articles it scored already are counted as repeats, "
+                                    + "not scored or alerted again (--fresh starts over)");
                 }
                 scoring.start();
                 Thread sinkThread = new Thread(sink, "alert-sink");
@@ -110,9 +125,12 @@ final class DemoCommand implements Callable<Integer> {
 
                 List<IngestSummary> summaries = ingestSamples(config, sampleDir);
                 IngestCommand.report(out, summaries, spec.commandLine().getErr());
-                long ingested = summaries.stream().mapToLong(IngestSummary::published).sum();
-                long rejected = summaries.stream().mapToLong(s -> s.rejected().size()).sum();
-                out.printf("ingested %d sample articles (%.1f s); alerts print as they arrive; alerts file: %s%n",
+                long ingested =
+                        summaries.stream().mapToLong(IngestSummary::published).sum();
+                long rejected =
+                        summaries.stream().mapToLong(s -> s.rejected().size()).sum();
+                out.printf(
+                        "ingested %d sample articles (%.1f s); alerts print as they arrive; alerts file: %s%n",
                         ingested, seconds(t0), alertsFile.toAbsolutePath());
                 out.flush();
 
@@ -120,9 +138,11 @@ final class DemoCommand implements Callable<Integer> {
                     out.println("running; Ctrl-C stops the demo");
                     out.flush();
                     if (!shutdown.awaitRequestOr(() -> ScoreCommand.stopped(scoring.state()) || sink.isStopped())) {
-                        spec.commandLine().getErr().println("newsradar demo: a service stopped by itself (scoring "
-                                + scoring.state() + ", sink " + (sink.isStopped() ? "stopped" : "running")
-                                + "); see the log above");
+                        spec.commandLine()
+                                .getErr()
+                                .println("newsradar demo: a service stopped by itself (scoring "
+                                        + scoring.state() + ", sink " + (sink.isStopped() ? "stopped" : "running")
+                                        + "); see the log above");
                         spec.commandLine().getErr().flush();
                         return 1;
                     }
@@ -134,25 +154,37 @@ final class DemoCommand implements Callable<Integer> {
                 Duration timeout = Duration.ofSeconds(timeoutSeconds);
                 Map<TopicPartition, Long> rawEnds = progress.endOffsets(List.of(Topics.NEWS_RAW.name()));
                 String appId = config.get(NewsradarConfig.APPLICATION_ID);
-                if (!await(out, "scoring", timeout, () -> uncheckedCaughtUp(progress, appId, rawEnds),
+                if (!await(
+                        out,
+                        "scoring",
+                        timeout,
+                        () -> uncheckedCaughtUp(progress, appId, rawEnds),
                         "a run that was killed rather than stopped leaves a group member behind, and the group waits "
                                 + "for it to time out; --fresh starts over")) {
                     return timedOut(out, "the scoring stream did not finish the sample; state " + scoring.state());
                 }
                 long alerted = progress.countSince(alertTopics, alertsStart);
-                if (!await(out, "alert delivery", timeout, () -> sink.delivered() + sink.deadLettered() >= alerted, null)) {
+                if (!await(
+                        out,
+                        "alert delivery",
+                        timeout,
+                        () -> sink.delivered() + sink.deadLettered() >= alerted,
+                        null)) {
                     return timedOut(out, "the alert sink delivered " + sink.delivered() + " of " + alerted + " alerts");
                 }
                 long scored = progress.countSince(List.of(Topics.NEWS_SCORED.name()), scoredStart);
                 long deadLettered = progress.countSince(List.of(Topics.NEWS_DLQ.name()), dlqStart);
                 long repeats = Math.max(0, ingested - scored - deadLettered);
-                out.printf("%nsummary: ingested %d, scored %d, alerted %d, dead-lettered %d", ingested, scored, alerted,
-                        deadLettered);
+                out.printf(
+                        "%nsummary: ingested %d, scored %d, alerted %d, dead-lettered %d",
+                        ingested, scored, alerted, deadLettered);
                 if (rejected > 0) {
                     out.printf(", rejected at ingest %d", rejected);
                 }
                 if (repeats > 0) {
-                    out.printf(", exact repeats not scored again %d (already scored by an earlier run: use --fresh)", repeats);
+                    out.printf(
+                            ", exact repeats not scored again %d (already scored by an earlier run: use --fresh)",
+                            repeats);
                 }
                 out.printf(" in %.1f s%n", seconds(t0));
                 out.flush();
@@ -165,7 +197,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean uncheckedCaughtUp(PipelineProgress progress, String groupId, Map<TopicPartition, Long> ends) {
+    private static boolean uncheckedCaughtUp(
+            PipelineProgress progress, String groupId, Map<TopicPartition, Long> ends) {
         try {
             return progress.caughtUp(groupId, ends);
         } catch (Exception e) {
@@ -209,7 +242,9 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = samples;
         if (dir == null) {
             String home = System.getenv("NEWSRADAR_HOME");
-            dir = (home == null || home.isBlank() ? Path.of(".") : Path.of(home)).resolve("config").resolve("samples");
+            dir = (home == null || home.isBlank() ? Path.of(".") : Path.of(home))
+                    .resolve("config")
+                    .resolve("samples");
         }
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("sample directory not found: " + dir.toAbsolutePath()

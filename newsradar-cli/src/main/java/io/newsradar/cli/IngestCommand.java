@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Publish articles to news.raw.v1 from JSON-lines files and RSS/Atom feeds (URL or file). "
                 + "Bad lines and items are reported with file and line; the rest is still published. "
                 + "Exit code 0 when everything was published, 3 when some input was rejected.")
@@ -37,7 +39,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE.jsonl", description = "JSON-lines file of articles (repeatable).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL|FILE", description = "RSS or Atom feed, by URL or local file (repeatable).")
+    @Option(
+            names = "--feed",
+            paramLabel = "URL|FILE",
+            description = "RSS or Atom feed, by URL or local file (repeatable).")
     List<String> feeds = new ArrayList<>();
 
     @Override

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one executable: {@code newsradar <subcommand>}. */
-@Command(name = "newsradar",
+@Command(
+        name = "newsradar",
         mixinStandardHelpOptions = true,
         versionProvider = Newsradar.Version.class,
         description = "Kafka stream-processing pipeline for news intelligence.",

@@ -36,7 +36,10 @@ final class PipelineProgress implements AutoCloseable {
     }
 
     List<String> topicsMatching(Pattern pattern) throws ExecutionException, InterruptedException {
-        return admin.listTopics().names().get().stream().filter(n -> pattern.matcher(n).matches()).sorted().toList();
+        return admin.listTopics().names().get().stream()
+                .filter(n -> pattern.matcher(n).matches())
+                .sorted()
+                .toList();
     }
 
     /** Committed end offsets (the last stable offset: open transactions are not counted yet). */
@@ -44,18 +47,27 @@ final class PipelineProgress implements AutoCloseable {
         if (topics.isEmpty()) {
             return Map.of();
         }
-        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+        Map<String, TopicDescription> described =
+                admin.describeTopics(topics).allTopicNames().get();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        described.values().forEach(d -> d.partitions().forEach(p ->
-                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-        return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        described
+                .values()
+                .forEach(d -> d.partitions()
+                        .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        return admin
+                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     /** True when the group has committed at least up to each given end offset. */
     boolean caughtUp(String groupId, Map<TopicPartition, Long> ends) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata()
+                .get();
         return ends.entrySet().stream().allMatch(e -> {
             if (e.getValue() == 0) {
                 return true;
@@ -66,7 +78,8 @@ final class PipelineProgress implements AutoCloseable {
     }
 
     /** Committed records between the given start offsets (missing partitions: from 0) and the current end. */
-    long countSince(Collection<String> topics, Map<TopicPartition, Long> from) throws ExecutionException, InterruptedException {
+    long countSince(Collection<String> topics, Map<TopicPartition, Long> from)
+            throws ExecutionException, InterruptedException {
         return readSince(topics, from).size();
     }
 
@@ -80,12 +93,13 @@ final class PipelineProgress implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         List<TopicPartition> todo = ends.keySet().stream()
-                .filter(tp -> ends.get(tp) > from.getOrDefault(tp, 0L)).toList();
+                .filter(tp -> ends.get(tp) > from.getOrDefault(tp, 0L))
+                .toList();
         if (todo.isEmpty()) {
             return out;
         }
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(todo);
             todo.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

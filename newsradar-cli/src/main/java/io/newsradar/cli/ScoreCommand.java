@@ -3,18 +3,21 @@ package io.newsradar.cli;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.scoring.ScoringApp;
 import io.newsradar.scoring.ScoringRules;
-import org.apache.kafka.streams.KafkaStreams;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Run the scoring stream (Kafka Streams, exactly-once): news.raw.v1 -> news.scored.v1 and alert topics. "
-                + "Runs until Ctrl-C.")
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the scoring stream (Kafka Streams, exactly-once): news.raw.v1 -> news.scored.v1 and alert topics. "
+                        + "Runs until Ctrl-C.")
 final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,8 +39,10 @@ final class ScoreCommand implements Callable<Integer> {
                         + rules.version() + " (Ctrl-C stops it)");
                 out.flush();
                 if (!shutdown.awaitRequestOr(() -> stopped(app.state()))) {
-                    spec.commandLine().getErr().println("newsradar score: the scoring stream stopped by itself (state "
-                            + app.state() + "); see the log above");
+                    spec.commandLine()
+                            .getErr()
+                            .println("newsradar score: the scoring stream stopped by itself (state " + app.state()
+                                    + "); see the log above");
                     spec.commandLine().getErr().flush();
                     return 1;
                 }
@@ -50,7 +55,9 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     static boolean stopped(KafkaStreams.State state) {
-        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
-                || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN;
+        return state == KafkaStreams.State.ERROR
+                || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING
+                || state == KafkaStreams.State.PENDING_SHUTDOWN;
     }
 }

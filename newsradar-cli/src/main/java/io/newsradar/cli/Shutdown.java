@@ -14,15 +14,17 @@ final class Shutdown {
     private final Thread hook;
 
     Shutdown() {
-        hook = new Thread(() -> {
-            requested.countDown();
-            try {
-                // bounded, so a stuck close cannot keep the process alive forever
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "newsradar-shutdown");
+        hook = new Thread(
+                () -> {
+                    requested.countDown();
+                    try {
+                        // bounded, so a stuck close cannot keep the process alive forever
+                        finished.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "newsradar-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tail", mixinStandardHelpOptions = true,
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
         description = {
             "Print a topic's records as JSON lines, decoded with the catalogue's serdes (kcat shows Avro as bytes).",
             "Reads committed records only. Runs until Ctrl-C unless --max or --to-end is given."
@@ -46,7 +48,10 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
-    @Parameters(index = "0", paramLabel = "TOPIC", description = "A catalogue topic, e.g. news.scored.v1 or alerts.defense-ai.v1.")
+    @Parameters(
+            index = "0",
+            paramLabel = "TOPIC",
+            description = "A catalogue topic, e.g. news.scored.v1 or alerts.defense-ai.v1.")
     String topicName;
 
     @Option(names = "--from-beginning", description = "Start at the oldest record instead of the newest.")
@@ -70,10 +75,11 @@ final class TailCommand implements Callable<Integer> {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         long printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalArgumentException("topic " + topic.name() + " does not exist on " + config.bootstrapServers());
+                throw new IllegalArgumentException(
+                        "topic " + topic.name() + " does not exist on " + config.bootstrapServers());
             }
             List<TopicPartition> partitions = new ArrayList<>();
             infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
@@ -118,7 +124,9 @@ final class TailCommand implements Callable<Integer> {
     /** One JSON line: where the record is, its key, and its value decoded, or its bytes when it does not decode. */
     static String line(TopicDef<?, ?> topic, ConsumerRecord<byte[], byte[]> r) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("topic", r.topic()).put("partition", r.partition()).put("offset", r.offset())
+        node.put("topic", r.topic())
+                .put("partition", r.partition())
+                .put("offset", r.offset())
                 .put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
         node.put("key", r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
         if (r.headers().iterator().hasNext()) {
@@ -143,7 +151,9 @@ final class TailCommand implements Callable<Integer> {
             }
         } catch (Exception e) {
             node.put("error", "value does not decode: " + Newsradar.describe(e));
-            node.put("valueBase64", r.value() == null ? null : Base64.getEncoder().encodeToString(r.value()));
+            node.put(
+                    "valueBase64",
+                    r.value() == null ? null : Base64.getEncoder().encodeToString(r.value()));
         }
         return node.toString();
     }

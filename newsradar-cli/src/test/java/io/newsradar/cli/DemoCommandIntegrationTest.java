@@ -23,8 +23,8 @@ import picocli.CommandLine;
 @Tag("integration")
 class DemoCommandIntegrationTest {
     private static final Path SAMPLES = Path.of("..", "config", "samples");
-    private static final Pattern SUMMARY = Pattern.compile(
-            "summary: ingested (\\d+), scored (\\d+), alerted (\\d+), dead-lettered (\\d+)");
+    private static final Pattern SUMMARY =
+            Pattern.compile("summary: ingested (\\d+), scored (\\d+), alerted (\\d+), dead-lettered (\\d+)");
 
     @TempDir
     Path dataDir;
@@ -41,7 +41,8 @@ class DemoCommandIntegrationTest {
         assertThat(first.alerted).isPositive();
         List<String> lines = Files.readAllLines(dataDir.resolve("alerts.jsonl"));
         assertThat(lines).hasSize((int) first.alerted);
-        assertThat(lines.stream().map(AlertJson::fromJson).map(AlertJson.AlertView::route)).containsOnly("defense-ai");
+        assertThat(lines.stream().map(AlertJson::fromJson).map(AlertJson.AlertView::route))
+                .containsOnly("defense-ai");
 
         // the broker log, the stream's dedupe store and the sink's offsets all survive a restart
         Run second = demo();
@@ -58,14 +59,24 @@ class DemoCommandIntegrationTest {
         StringWriter out = new StringWriter();
         CommandLine cl = Newsradar.commandLine();
         cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute("demo", "--once", "--data-dir", dataDir.toString(), "--samples", SAMPLES.toString(),
-                "--timeout", "120");
+        int code = cl.execute(
+                "demo",
+                "--once",
+                "--data-dir",
+                dataDir.toString(),
+                "--samples",
+                SAMPLES.toString(),
+                "--timeout",
+                "120");
         return new Run(code, out.toString());
     }
 
     private static int countSampleArticles() throws Exception {
         ArticleNormalizer normalizer = new ArticleNormalizer();
-        int n = new JsonLinesArticleReader(normalizer).read(SAMPLES.resolve("articles.jsonl")).articles().size();
+        int n = new JsonLinesArticleReader(normalizer)
+                .read(SAMPLES.resolve("articles.jsonl"))
+                .articles()
+                .size();
         try (Stream<Path> feeds = Files.list(SAMPLES.resolve("feeds"))) {
             for (Path feed : feeds.toList()) {
                 n += new FeedReader(normalizer).read(feed.toString()).articles().size();

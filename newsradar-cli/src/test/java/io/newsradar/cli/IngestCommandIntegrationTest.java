@@ -23,19 +23,29 @@ class IngestCommandIntegrationTest {
         TestKafka.ensureTopics(Topics.all());
         Path file = dir.resolve("mixed.jsonl");
         String id = TestKafka.uniqueId("ingest-cli");
-        Files.writeString(file, String.join("\n",
-                "{\"url\":\"https://cli.example.org/" + id + "\",\"source\":\"cli\",\"title\":\"Bridge reopens\","
-                        + "\"body\":\"The bridge reopened on Monday.\",\"publishedAt\":\"2026-05-01T08:00:00Z\"}",
-                "{\"url\": \"https://cli.example.org/broken\", \"title\": ",
-                ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "{\"url\":\"https://cli.example.org/" + id
+                                + "\",\"source\":\"cli\",\"title\":\"Bridge reopens\","
+                                + "\"body\":\"The bridge reopened on Monday.\",\"publishedAt\":\"2026-05-01T08:00:00Z\"}",
+                        "{\"url\": \"https://cli.example.org/broken\", \"title\": ",
+                        ""));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Newsradar.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
 
-        int code = cl.execute("ingest", "-b", TestKafka.bootstrapServers(), "--file", file.toString(),
-                "--feed", dir.resolve("missing-feed.xml").toString());
+        int code = cl.execute(
+                "ingest",
+                "-b",
+                TestKafka.bootstrapServers(),
+                "--file",
+                file.toString(),
+                "--feed",
+                dir.resolve("missing-feed.xml").toString());
 
         assertThat(code).isEqualTo(IngestCommand.EXIT_SOME_REJECTED);
         assertThat(out.toString()).contains("read 2, published 1, rejected 1");

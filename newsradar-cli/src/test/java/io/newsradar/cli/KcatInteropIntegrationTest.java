@@ -41,60 +41,92 @@ class KcatInteropIntegrationTest {
 
     @Test
     void shouldLetKcatListTheTopicsAndConsumeWhatThePipelineWrote() throws Exception {
-        assumeTrue(kcatAvailable(), "kcat is not installed (Debian: apt-get install kcat; .ci/run installs it), "
-                + "so the interoperability check with a non-Java client cannot run here");
+        assumeTrue(
+                kcatAvailable(),
+                "kcat is not installed (Debian: apt-get install kcat; .ci/run installs it), "
+                        + "so the interoperability check with a non-Java client cannot run here");
         Process broker = startBrokerProcess();
         try {
             String bootstrap = awaitBootstrapLine(broker);
             NewsradarConfig config = NewsradarConfig.defaults()
                     .with(NewsradarConfig.BOOTSTRAP_SERVERS, bootstrap)
                     .with(NewsradarConfig.STATE_DIR, dir.resolve("streams").toString());
-            List<String> ids = new JsonLinesArticleReader(new ArticleNormalizer()).read(SAMPLES).articles().stream()
-                    .map(NewsArticle::getId).toList();
+            List<String> ids = new JsonLinesArticleReader(new ArticleNormalizer())
+                    .read(SAMPLES).articles().stream().map(NewsArticle::getId).toList();
             try (ScoringApp scoring = new ScoringApp(config);
-                 PipelineProgress progress = new PipelineProgress(config.kafkaClientProps())) {
+                    PipelineProgress progress = new PipelineProgress(config.kafkaClientProps())) {
                 scoring.start();
                 try (ArticlePublisher publisher = new ArticlePublisher(config)) {
                     IngestJobs.publishFile(SAMPLES, publisher);
                 }
                 Map<TopicPartition, Long> rawEnds = progress.endOffsets(List.of(Topics.NEWS_RAW.name()));
-                await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                await().atMost(Duration.ofSeconds(90))
+                        .ignoreExceptions()
                         .until(() -> progress.caughtUp(config.get(NewsradarConfig.APPLICATION_ID), rawEnds));
             }
 
             String metadata = run("kcat", "-b", bootstrap, "-L");
-            assertThat(metadata).contains(Topics.NEWS_RAW.name(), Topics.NEWS_SCORED.name(),
-                    Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), Topics.NEWS_DLQ.name());
+            assertThat(metadata)
+                    .contains(
+                            Topics.NEWS_RAW.name(),
+                            Topics.NEWS_SCORED.name(),
+                            Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(),
+                            Topics.NEWS_DLQ.name());
 
-            String keys = run("kcat", "-b", bootstrap, "-X", "isolation.level=read_committed",
-                    "-C", "-t", Topics.NEWS_SCORED.name(), "-o", "beginning", "-e", "-q", "-f", "%k\\n");
+            String keys = run(
+                    "kcat",
+                    "-b",
+                    bootstrap,
+                    "-X",
+                    "isolation.level=read_committed",
+                    "-C",
+                    "-t",
+                    Topics.NEWS_SCORED.name(),
+                    "-o",
+                    "beginning",
+                    "-e",
+                    "-q",
+                    "-f",
+                    "%k\\n");
             assertThat(keys.lines().toList()).containsExactlyInAnyOrderElementsOf(ids);
         } finally {
             broker.destroy(); // SIGTERM: the command's shutdown hook closes the broker cleanly
-            assertThat(broker.waitFor(60, TimeUnit.SECONDS)).as("broker process ended after SIGTERM").isTrue();
+            assertThat(broker.waitFor(60, TimeUnit.SECONDS))
+                    .as("broker process ended after SIGTERM")
+                    .isTrue();
         }
     }
 
     private Process startBrokerProcess() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Newsradar.class.getName(), "broker", "--data-dir", dir.resolve("broker").toString())
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Newsradar.class.getName(),
+                        "broker",
+                        "--data-dir",
+                        dir.resolve("broker").toString())
                 .redirectError(dir.resolve("broker.stderr").toFile())
                 .start();
     }
 
     private static String awaitBootstrapLine(Process broker) throws InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "broker-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                },
+                "broker-stdout");
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -104,7 +136,8 @@ class KcatInteropIntegrationTest {
                 return line.substring("bootstrap.servers=".length()).strip();
             }
             if (!broker.isAlive()) {
-                throw new AssertionError("newsradar broker exited with " + broker.exitValue() + " before printing its address");
+                throw new AssertionError(
+                        "newsradar broker exited with " + broker.exitValue() + " before printing its address");
             }
         }
         throw new AssertionError("newsradar broker printed no bootstrap.servers line within 60 s");
@@ -112,7 +145,8 @@ class KcatInteropIntegrationTest {
 
     private static boolean kcatAvailable() {
         try {
-            Process p = new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
@@ -123,7 +157,9 @@ class KcatInteropIntegrationTest {
     private static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as(String.join(" ", command))
+                .isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(String.join(" ", command) + " -> " + text).isZero();
         return text;

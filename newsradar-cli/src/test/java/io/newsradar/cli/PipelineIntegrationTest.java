@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class PipelineIntegrationTest {
     private static final Path SAMPLES = Path.of("..", "config", "samples", "articles.jsonl");
-    private static final String HIGH_PRIORITY_URL = "https://news.example.org/defense/2026/03/tidewatch-joint-ai-programme";
+    private static final String HIGH_PRIORITY_URL =
+            "https://news.example.org/defense/2026/03/tidewatch-joint-ai-programme";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
@@ -101,8 +102,11 @@ class PipelineIntegrationTest {
         ArticleReadResult sample = new JsonLinesArticleReader(new ArticleNormalizer()).read(SAMPLES);
         assertThat(sample.errors()).isEmpty();
         Set<String> ids = sample.articles().stream().map(NewsArticle::getId).collect(Collectors.toSet());
-        String highPriorityId = sample.articles().stream().filter(a -> HIGH_PRIORITY_URL.equals(a.getUrl()))
-                .findFirst().orElseThrow().getId();
+        String highPriorityId = sample.articles().stream()
+                .filter(a -> HIGH_PRIORITY_URL.equals(a.getUrl()))
+                .findFirst()
+                .orElseThrow()
+                .getId();
 
         IngestSummary summary;
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
@@ -117,7 +121,8 @@ class PipelineIntegrationTest {
                 .toList();
         Map<String, Long> perId = scored.stream()
                 .collect(Collectors.groupingBy(s -> s.getArticle().getId(), Collectors.counting()));
-        assertThat(perId).as("every ingested article exactly once in news.scored.v1")
+        assertThat(perId)
+                .as("every ingested article exactly once in news.scored.v1")
                 .containsOnlyKeys(ids)
                 .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 
@@ -125,14 +130,23 @@ class PipelineIntegrationTest {
         java.io.StringWriter tailed = new java.io.StringWriter();
         picocli.CommandLine tail = Newsradar.commandLine();
         tail.setOut(new java.io.PrintWriter(tailed, true));
-        assertThat(tail.execute("tail", Topics.NEWS_SCORED.name(), "--from-beginning", "--to-end",
-                "-b", TestKafka.bootstrapServers())).isZero();
-        assertThat(tailed.toString()).contains("\"storyId\":\"" + highPriorityId + "\"")
+        assertThat(tail.execute(
+                        "tail",
+                        Topics.NEWS_SCORED.name(),
+                        "--from-beginning",
+                        "--to-end",
+                        "-b",
+                        TestKafka.bootstrapServers()))
+                .isZero();
+        assertThat(tailed.toString())
+                .contains("\"storyId\":\"" + highPriorityId + "\"")
                 .doesNotContain("value does not decode");
 
         await().atMost(WAIT).until(() -> alertIdsFor(highPriorityId).size() >= 1);
         awaitSinkCaughtUp();
-        assertThat(alertIdsFor(highPriorityId)).as("distinct alert ids for the high-priority sample").hasSize(1);
+        assertThat(alertIdsFor(highPriorityId))
+                .as("distinct alert ids for the high-priority sample")
+                .hasSize(1);
     }
 
     @Test
@@ -147,11 +161,22 @@ class PipelineIntegrationTest {
         Map<String, Object> props = new HashMap<>(config.kafkaClientProps());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             String topic = Topics.NEWS_RAW.name();
-            producer.send(new ProducerRecord<>(topic, 0, bytes(first.getId()), AvroSerdes.newsArticle().encode(first))).get();
-            producer.send(new ProducerRecord<>(topic, 0, bytes(garbageKey), garbage)).get();
-            producer.send(new ProducerRecord<>(topic, 0, bytes(second.getId()), AvroSerdes.newsArticle().encode(second))).get();
+            producer.send(new ProducerRecord<>(
+                            topic,
+                            0,
+                            bytes(first.getId()),
+                            AvroSerdes.newsArticle().encode(first)))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, 0, bytes(garbageKey), garbage))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            topic,
+                            0,
+                            bytes(second.getId()),
+                            AvroSerdes.newsArticle().encode(second)))
+                    .get();
         }
 
         awaitScoringCaughtUp();
@@ -161,9 +186,10 @@ class PipelineIntegrationTest {
                 .toList();
         assertThat(scoredIds).containsExactlyInAnyOrder(first.getId(), second.getId());
 
-        List<ConsumerRecord<byte[], byte[]>> dead = progress.readSince(List.of(Topics.NEWS_DLQ.name()), dlqStart).stream()
-                .filter(r -> r.key() != null && garbageKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
-                .toList();
+        List<ConsumerRecord<byte[], byte[]>> dead =
+                progress.readSince(List.of(Topics.NEWS_DLQ.name()), dlqStart).stream()
+                        .filter(r -> r.key() != null && garbageKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                        .toList();
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(garbage);
         Map<String, String> headers = new HashMap<>();

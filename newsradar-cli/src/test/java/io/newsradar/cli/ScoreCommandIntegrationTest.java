@@ -29,7 +29,8 @@ class ScoreCommandIntegrationTest {
             int code = cl.execute("score", "--no-create-topics", "-b", empty.bootstrapServers());
 
             assertThat(code).isEqualTo(1);
-            assertThat(err.toString()).contains("topics missing")
+            assertThat(err.toString())
+                    .contains("topics missing")
                     .contains(Topics.NEWS_RAW.name())
                     .contains(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name());
             assertThat(TopicAdmin.listTopics(empty.clientProps())).doesNotContain(Topics.NEWS_RAW.name());

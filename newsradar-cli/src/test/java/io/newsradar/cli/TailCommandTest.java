@@ -19,13 +19,21 @@ class TailCommandTest {
     @Test
     void shouldPrintAnAvroRecordAsParseableJson() throws Exception {
         NewsArticle article = NewsArticle.newBuilder()
-                .setId("a1").setUrl("https://example.org/a1").setSource("example.org")
-                .setTitle("Quote \"marks\" and\nnew lines").setBody("Body.")
+                .setId("a1")
+                .setUrl("https://example.org/a1")
+                .setSource("example.org")
+                .setTitle("Quote \"marks\" and\nnew lines")
+                .setBody("Body.")
                 .setPublishedAt(Instant.parse("2026-06-28T09:00:00Z"))
                 .setFetchedAt(Instant.parse("2026-06-28T09:05:00Z"))
-                .setContentHash("h").build();
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.NEWS_RAW.name(), 2, 7L,
-                "a1".getBytes(StandardCharsets.UTF_8), AvroSerdes.newsArticle().encode(article));
+                .setContentHash("h")
+                .build();
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                Topics.NEWS_RAW.name(),
+                2,
+                7L,
+                "a1".getBytes(StandardCharsets.UTF_8),
+                AvroSerdes.newsArticle().encode(article));
 
         JsonNode line = JSON.readTree(TailCommand.line(Topics.NEWS_RAW, record));
 
@@ -38,8 +46,8 @@ class TailCommandTest {
 
     @Test
     void shouldShowUndecodableBytesWithTheReasonInsteadOfFailing() throws Exception {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.NEWS_RAW.name(), 0, 1L,
-                null, "junk".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> record =
+                new ConsumerRecord<>(Topics.NEWS_RAW.name(), 0, 1L, null, "junk".getBytes(StandardCharsets.UTF_8));
 
         JsonNode line = JSON.readTree(TailCommand.line(Topics.NEWS_RAW, record));
 
@@ -50,7 +58,8 @@ class TailCommandTest {
     @Test
     void shouldResolveCatalogueAndRouteTopicsAndRejectOthers() {
         assertThat(TailCommand.resolve(Topics.NEWS_SCORED.name())).isSameAs(Topics.NEWS_SCORED);
-        assertThat(TailCommand.resolve(Topics.alerts("cyber").name()).name()).isEqualTo(Topics.alerts("cyber").name());
+        assertThat(TailCommand.resolve(Topics.alerts("cyber").name()).name())
+                .isEqualTo(Topics.alerts("cyber").name());
         assertThatThrownBy(() -> TailCommand.resolve("orders.v1")).hasMessageContaining("not a newsradar topic");
     }
 }

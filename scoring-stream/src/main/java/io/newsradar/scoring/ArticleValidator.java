@@ -73,8 +73,8 @@ public final class ArticleValidator {
     private static void checkField(String id, String field, String value) {
         long bytes = utf8Length(value);
         if (bytes > MAX_FIELD_BYTES) {
-            throw new InvalidArticleException("article " + id + " " + field + " is " + bytes + " bytes of UTF-8, over the "
-                    + MAX_FIELD_BYTES + "-byte limit for that field");
+            throw new InvalidArticleException("article " + id + " " + field + " is " + bytes
+                    + " bytes of UTF-8, over the " + MAX_FIELD_BYTES + "-byte limit for that field");
         }
     }
 
@@ -90,7 +90,9 @@ public final class ArticleValidator {
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
             } else {

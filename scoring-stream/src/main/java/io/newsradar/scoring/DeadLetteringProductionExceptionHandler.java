@@ -16,26 +16,34 @@ public class DeadLetteringProductionExceptionHandler extends DefaultProductionEx
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetteringProductionExceptionHandler.class);
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-                                Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         return resumeInsteadOfFail(super.handleError(context, record, exception), context, record.topic(), exception);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
-                                             SerializationExceptionOrigin origin) {
-        return resumeInsteadOfFail(super.handleSerializationError(context, record, exception, origin), context,
-                record.topic(), exception);
+    public Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
+        return resumeInsteadOfFail(
+                super.handleSerializationError(context, record, exception, origin), context, record.topic(), exception);
     }
 
-    private static Response resumeInsteadOfFail(Response response, ErrorHandlerContext context, String topic,
-                                                Exception exception) {
+    private static Response resumeInsteadOfFail(
+            Response response, ErrorHandlerContext context, String topic, Exception exception) {
         if (response.result() != Result.FAIL) {
             return response;
         }
-        LOG.warn("could not write to {} for input {}-{}@{}; sending the input record to the dead-letter topic: {}",
-                topic, context.topic(), context.partition(), context.offset(), exception.toString());
+        LOG.warn(
+                "could not write to {} for input {}-{}@{}; sending the input record to the dead-letter topic: {}",
+                topic,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception.toString());
         return Response.resume(response.deadLetterQueueRecords());
     }
 }

@@ -34,8 +34,8 @@ public final class FactFinder {
             + "|European)\\b)";
     private static final List<Pattern> PROGRAMME = List.of(
             // "Project Tidewatch", "Operation Blue Harbor", "Initiative Kestrel"
-            Pattern.compile("\\b(?:Project|Programme|Program|Operation|Initiative)\\s++" + CAP_WORD
-                    + "(?:\\s++" + CAP_WORD + ")*+"),
+            Pattern.compile("\\b(?:Project|Programme|Program|Operation|Initiative)\\s++" + CAP_WORD + "(?:\\s++"
+                    + CAP_WORD + ")*+"),
             // "the Tidewatch programme", "the Blue Harbor Initiative"; only the name is kept. The
             // {0,2} stays greedy-with-backtracking on purpose: in "the Blue Harbor Initiative" it
             // must give "Initiative" back to the keyword; it is bounded, so that costs little.
@@ -99,7 +99,8 @@ public final class FactFinder {
         return text.substring(0, cut);
     }
 
-    private static void collect(Fact.Kind kind, List<Pattern> patterns, ArticleField field, String text, List<Fact> into) {
+    private static void collect(
+            Fact.Kind kind, List<Pattern> patterns, ArticleField field, String text, List<Fact> into) {
         // accepted finds by start; they never overlap, so only the neighbours of a new find can
         // overlap it (a list scan here was quadratic in the number of finds)
         TreeMap<Integer, Fact> found = new TreeMap<>();
@@ -111,10 +112,12 @@ public final class FactFinder {
                 int end = named ? m.end("f") : m.end();
                 Map.Entry<Integer, Fact> before = found.floorEntry(start);
                 Map.Entry<Integer, Fact> after = found.higherEntry(start);
-                boolean overlaps = (before != null && before.getValue().end() > start)
-                        || (after != null && after.getKey() < end);
+                boolean overlaps =
+                        (before != null && before.getValue().end() > start) || (after != null && after.getKey() < end);
                 if (!overlaps) {
-                    found.put(start, new Fact(kind, field, text.substring(start, end).strip(), start, end));
+                    found.put(
+                            start,
+                            new Fact(kind, field, text.substring(start, end).strip(), start, end));
                 }
             }
         }

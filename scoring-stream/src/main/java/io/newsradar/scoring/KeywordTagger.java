@@ -156,7 +156,9 @@ public final class KeywordTagger implements Tagger {
         int distinctTerms(List<Hit> hits) {
             Set<String> distinct = new HashSet<>();
             for (Hit h : hits) {
-                distinct.add(h.text().toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ")
+                distinct.add(h.text()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[\\s\\u00A0]+", " ")
                         .replaceAll(DASH, "-"));
             }
             return distinct.size();

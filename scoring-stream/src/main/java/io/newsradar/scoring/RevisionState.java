@@ -38,7 +38,8 @@ public record RevisionState(int revision, String contentHash) {
     }
 
     public static Serde<RevisionState> serde() {
-        Serializer<RevisionState> ser = (topic, s) -> s == null ? null : s.encode().getBytes(StandardCharsets.UTF_8);
+        Serializer<RevisionState> ser =
+                (topic, s) -> s == null ? null : s.encode().getBytes(StandardCharsets.UTF_8);
         Deserializer<RevisionState> de = (topic, b) -> b == null ? null : decode(new String(b, StandardCharsets.UTF_8));
         return Serdes.serdeFrom(ser, de);
     }

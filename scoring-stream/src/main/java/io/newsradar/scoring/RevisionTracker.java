@@ -45,7 +45,10 @@ final class RevisionTracker implements FixedKeyProcessor<String, NewsArticle, Re
         RevisionState last = store.get(id);
         if (last != null && last.contentHash().equals(article.getContentHash())) {
             counters.countRepeat();
-            LOG.debug("exact repeat of article {} revision {} (hash {}), not scored again", id, last.revision(),
+            LOG.debug(
+                    "exact repeat of article {} revision {} (hash {}), not scored again",
+                    id,
+                    last.revision(),
                     last.contentHash());
             return;
         }

@@ -38,8 +38,13 @@ final class RulesLoader {
 
     record TaxonomyDoc(String name, Integer version, ScoringDoc scoring, List<TagDoc> tags) {}
 
-    record ScoringDoc(Double titleFactor, DepthDoc depth, List<PairDoc> pairs, SpecificityDoc specificity,
-                      Integer rationaleSize, Integer keyPoints) {}
+    record ScoringDoc(
+            Double titleFactor,
+            DepthDoc depth,
+            List<PairDoc> pairs,
+            SpecificityDoc specificity,
+            Integer rationaleSize,
+            Integer keyPoints) {}
 
     record DepthDoc(Integer minSentences, Double factor, List<String> skipCategories) {}
 
@@ -47,8 +52,15 @@ final class RulesLoader {
 
     record SpecificityDoc(List<String> requiresAnyTag, Double programme, Double amount, Double date) {}
 
-    record TagDoc(String id, String label, String category, Double weight, List<String> keywords,
-                  List<String> exactCase, List<String> exclude, Integer minMatches) {}
+    record TagDoc(
+            String id,
+            String label,
+            String category,
+            Double weight,
+            List<String> keywords,
+            List<String> exactCase,
+            List<String> exclude,
+            Integer minMatches) {}
 
     record RoutesDoc(List<RouteDoc> routes) {}
 
@@ -98,8 +110,10 @@ final class RulesLoader {
             p.fail(where + ".weight", "missing: every tag needs a weight (negative for penalties)");
         }
         if (!Double.isFinite(t.weight()) || t.weight() == 0 || Math.abs(t.weight()) > MAX_ABS_WEIGHT) {
-            p.fail(where + ".weight", "must be non-zero and between -" + MAX_ABS_WEIGHT + " and " + MAX_ABS_WEIGHT
-                    + " (got " + t.weight() + ")");
+            p.fail(
+                    where + ".weight",
+                    "must be non-zero and between -" + MAX_ABS_WEIGHT + " and " + MAX_ABS_WEIGHT + " (got " + t.weight()
+                            + ")");
         }
         List<String> keywords = terms(t.keywords(), where + ".keywords", p);
         List<String> exactCase = terms(t.exactCase(), where + ".exactCase", p);
@@ -110,11 +124,12 @@ final class RulesLoader {
         int minMatches = t.minMatches() == null ? 1 : t.minMatches();
         int distinct = new LinkedHashSet<>(lower(keywords, exactCase)).size();
         if (minMatches < 1 || minMatches > distinct) {
-            p.fail(where + ".minMatches", "must be between 1 and the number of distinct terms (" + distinct
-                    + "), got " + minMatches);
+            p.fail(
+                    where + ".minMatches",
+                    "must be between 1 and the number of distinct terms (" + distinct + "), got " + minMatches);
         }
-        return new TagRule(t.id(), t.label().strip(), t.category().strip(), t.weight(), keywords, exactCase,
-                exclude, minMatches);
+        return new TagRule(
+                t.id(), t.label().strip(), t.category().strip(), t.weight(), keywords, exactCase, exclude, minMatches);
     }
 
     private static List<String> lower(List<String> a, List<String> b) {
@@ -150,17 +165,23 @@ final class RulesLoader {
         }
         ScoringSettings.Depth depth = d.depth();
         if (s.depth() != null) {
-            int min = s.depth().minSentences() == null ? d.depth().minSentences() : s.depth().minSentences();
-            double factor = s.depth().factor() == null ? d.depth().factor() : s.depth().factor();
+            int min = s.depth().minSentences() == null
+                    ? d.depth().minSentences()
+                    : s.depth().minSentences();
+            double factor =
+                    s.depth().factor() == null ? d.depth().factor() : s.depth().factor();
             if (min < 1) {
                 p.fail("scoring.depth.minSentences", "must be at least 1 (got " + min + ")");
             }
             nonNegative(factor, "scoring.depth.factor", p);
-            List<String> skip = s.depth().skipCategories() == null ? List.of() : s.depth().skipCategories();
+            List<String> skip =
+                    s.depth().skipCategories() == null ? List.of() : s.depth().skipCategories();
             for (String category : skip) {
                 if (!categories.contains(category)) {
-                    p.fail("scoring.depth.skipCategories", "unknown category " + quote(category)
-                            + "; the tags use " + new java.util.TreeSet<>(categories));
+                    p.fail(
+                            "scoring.depth.skipCategories",
+                            "unknown category " + quote(category) + "; the tags use "
+                                    + new java.util.TreeSet<>(categories));
                 }
             }
             depth = new ScoringSettings.Depth(min, factor, Set.copyOf(skip));
@@ -174,7 +195,9 @@ final class RulesLoader {
                     p.fail(where + ".tags", "must name exactly two tag ids");
                 }
                 pd.tags().forEach(id -> knownTag(id, ids, where + ".tags", p));
-                pairs.add(new ScoringSettings.TagPair(pd.tags().get(0), pd.tags().get(1),
+                pairs.add(new ScoringSettings.TagPair(
+                        pd.tags().get(0),
+                        pd.tags().get(1),
                         nonNegative(orZero(pd.title()), where + ".title", p),
                         nonNegative(orZero(pd.sentence()), where + ".sentence", p),
                         nonNegative(orZero(pd.article()), where + ".article", p)));
@@ -185,7 +208,8 @@ final class RulesLoader {
             SpecificityDoc sd = s.specificity();
             List<String> requires = sd.requiresAnyTag() == null ? List.of() : sd.requiresAnyTag();
             requires.forEach(id -> knownTag(id, ids, "scoring.specificity.requiresAnyTag", p));
-            spec = new ScoringSettings.Specificity(Set.copyOf(requires),
+            spec = new ScoringSettings.Specificity(
+                    Set.copyOf(requires),
                     nonNegative(orZero(sd.programme()), "scoring.specificity.programme", p),
                     nonNegative(orZero(sd.amount()), "scoring.specificity.amount", p),
                     nonNegative(orZero(sd.date()), "scoring.specificity.date", p));
@@ -258,7 +282,11 @@ final class RulesLoader {
         StringBuilder sb = new StringBuilder();
         JsonLocation loc = e.getLocation();
         if (loc != null && loc.getLineNr() > 0) {
-            sb.append("line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr()).append(": ");
+            sb.append("line ")
+                    .append(loc.getLineNr())
+                    .append(", column ")
+                    .append(loc.getColumnNr())
+                    .append(": ");
         }
         if (e instanceof UnrecognizedPropertyException u) {
             sb.append("unknown field '").append(u.getPropertyName()).append("'");

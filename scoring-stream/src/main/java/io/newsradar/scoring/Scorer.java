@@ -61,33 +61,44 @@ public final class Scorer {
 
         List<Contribution> ranked = terms.stream()
                 .filter(c -> c.getValue() != 0.0)
-                .sorted(Comparator.comparingDouble((Contribution c) -> Math.abs(c.getValue())).reversed())
+                .sorted(Comparator.comparingDouble((Contribution c) -> Math.abs(c.getValue()))
+                        .reversed())
                 .toList();
         double sum = round(ranked.stream().mapToDouble(Contribution::getValue).sum());
         double score = round(Math.max(0.0, Math.min(MAX_SCORE, sum)));
-        return new ScoreCard(score, ranked, rationale(ranked, sum, score, matches, missing),
-                keyPoints(sentences, matches, facts));
+        return new ScoreCard(
+                score, ranked, rationale(ranked, sum, score, matches, missing), keyPoints(sentences, matches, facts));
     }
 
     private void tagTerms(TagMatch m, List<Sentence> sentences, List<Contribution> into) {
         TagRule rule = m.rule();
         boolean inTitle = m.in(ArticleField.TITLE);
         if (inTitle) {
-            into.add(term("tag.title:" + rule.id(), rule.weight() * settings.titleFactor(),
+            into.add(term(
+                    "tag.title:" + rule.id(),
+                    rule.weight() * settings.titleFactor(),
                     rule.label() + " in the title: " + list(m.terms(ArticleField.TITLE))));
         } else {
-            into.add(term("tag.body:" + rule.id(), rule.weight(),
+            into.add(term(
+                    "tag.body:" + rule.id(),
+                    rule.weight(),
                     rule.label() + " in the body: " + list(m.terms(ArticleField.BODY))));
         }
         int spread = sentencesWith(m, sentences).size();
-        if (spread >= settings.depth().minSentences() && !settings.depth().skipCategories().contains(rule.category())) {
-            into.add(term("depth:" + rule.id(), rule.weight() * settings.depth().factor(),
+        if (spread >= settings.depth().minSentences()
+                && !settings.depth().skipCategories().contains(rule.category())) {
+            into.add(term(
+                    "depth:" + rule.id(),
+                    rule.weight() * settings.depth().factor(),
                     rule.label() + " runs through " + spread + " sentences of the body"));
         }
     }
 
-    private void pairTerm(ScoringSettings.TagPair pair, Map<String, TagMatch> byId, List<Sentence> sentences,
-                          List<Contribution> into) {
+    private void pairTerm(
+            ScoringSettings.TagPair pair,
+            Map<String, TagMatch> byId,
+            List<Sentence> sentences,
+            List<Contribution> into) {
         TagMatch a = byId.get(pair.first());
         TagMatch b = byId.get(pair.second());
         if (a == null || b == null) {
@@ -102,11 +113,14 @@ public final class Scorer {
         Set<Integer> shared = new HashSet<>(sentencesWith(a, sentences));
         shared.retainAll(sentencesWith(b, sentences));
         if (!shared.isEmpty()) {
-            into.add(term(feature.formatted("sentence"), pair.sentence(),
-                    names + " named together in " + (shared.size() == 1 ? "one sentence" : shared.size() + " sentences")));
+            into.add(term(
+                    feature.formatted("sentence"),
+                    pair.sentence(),
+                    names + " named together in "
+                            + (shared.size() == 1 ? "one sentence" : shared.size() + " sentences")));
         } else {
-            into.add(term(feature.formatted("article"), pair.article(),
-                    names + " both present, but never in one sentence"));
+            into.add(term(
+                    feature.formatted("article"), pair.article(), names + " both present, but never in one sentence"));
         }
     }
 
@@ -126,8 +140,15 @@ public final class Scorer {
             if (f == null) {
                 missing.add(kind);
             } else {
-                long more = facts.stream().filter(g -> g.kind() == kind).map(Fact::text).distinct().count() - 1;
-                into.add(term("specificity." + kind.feature(), weight,
+                long more = facts.stream()
+                                .filter(g -> g.kind() == kind)
+                                .map(Fact::text)
+                                .distinct()
+                                .count()
+                        - 1;
+                into.add(term(
+                        "specificity." + kind.feature(),
+                        weight,
                         kind.phrase() + ": " + f.text() + (more > 0 ? " (and " + more + " more)" : "")));
             }
         }
@@ -141,16 +162,23 @@ public final class Scorer {
         };
     }
 
-    private String rationale(List<Contribution> ranked, double sum, double score, List<TagMatch> matches,
-                             List<Fact.Kind> missing) {
+    private String rationale(
+            List<Contribution> ranked, double sum, double score, List<TagMatch> matches, List<Fact.Kind> missing) {
         if (matches.isEmpty()) {
             return "No taxonomy tag matched: nothing in the article is a watched topic.";
         }
         StringBuilder sb = new StringBuilder();
-        ranked.stream().limit(settings.rationaleSize()).forEach(c -> sb.append(c.getReason()).append(". "));
+        ranked.stream()
+                .limit(settings.rationaleSize())
+                .forEach(c -> sb.append(c.getReason()).append(". "));
         if (ranked.size() > settings.rationaleSize()) {
-            double rest = round(ranked.stream().skip(settings.rationaleSize()).mapToDouble(Contribution::getValue).sum());
-            sb.append(signed(rest)).append(" from ").append(ranked.size() - settings.rationaleSize())
+            double rest = round(ranked.stream()
+                    .skip(settings.rationaleSize())
+                    .mapToDouble(Contribution::getValue)
+                    .sum());
+            sb.append(signed(rest))
+                    .append(" from ")
+                    .append(ranked.size() - settings.rationaleSize())
                     .append(ranked.size() - settings.rationaleSize() == 1 ? " smaller term. " : " smaller terms. ");
         }
         if (!missing.isEmpty()) {
@@ -158,7 +186,11 @@ public final class Scorer {
             sb.append("No ").append(joinOr(names)).append(" named. ");
         }
         if (sum != score) {
-            sb.append("The sum ").append(format(sum)).append(" is held to ").append(format(score)).append(". ");
+            sb.append("The sum ")
+                    .append(format(sum))
+                    .append(" is held to ")
+                    .append(format(score))
+                    .append(". ");
         }
         return sb.toString().strip();
     }
@@ -226,7 +258,11 @@ public final class Scorer {
 
     private static Contribution term(String feature, double value, String what) {
         double v = round(value);
-        return Contribution.newBuilder().setFeature(feature).setValue(v).setReason(signed(v) + " " + what).build();
+        return Contribution.newBuilder()
+                .setFeature(feature)
+                .setValue(v)
+                .setReason(signed(v) + " " + what)
+                .build();
     }
 
     static double round(double v) {
@@ -243,7 +279,9 @@ public final class Scorer {
 
     private static String list(List<String> terms) {
         String shown = terms.stream().limit(MAX_TERMS_IN_REASON).collect(Collectors.joining(", "));
-        return terms.size() > MAX_TERMS_IN_REASON ? shown + " and " + (terms.size() - MAX_TERMS_IN_REASON) + " more" : shown;
+        return terms.size() > MAX_TERMS_IN_REASON
+                ? shown + " and " + (terms.size() - MAX_TERMS_IN_REASON) + " more"
+                : shown;
     }
 
     private static String joinOr(List<String> names) {
@@ -255,6 +293,8 @@ public final class Scorer {
 
     /** Kept for callers that want a single feature's value (tests, dashboards). */
     public static Optional<Contribution> feature(ScoreCard card, String feature) {
-        return card.contributions().stream().filter(c -> c.getFeature().equals(feature)).findFirst();
+        return card.contributions().stream()
+                .filter(c -> c.getFeature().equals(feature))
+                .findFirst();
     }
 }

@@ -72,7 +72,10 @@ public final class ScoringApp implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(this::onUncaught);
-        LOG.info("scoring stream {} built with rules {}", props.get(StreamsConfig.APPLICATION_ID_CONFIG), rules.version());
+        LOG.info(
+                "scoring stream {} built with rules {}",
+                props.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                rules.version());
     }
 
     /**
@@ -101,15 +104,18 @@ public final class ScoringApp implements AutoCloseable {
         // names the consumer group, the transactional ids and the internal topics of this service
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.require(NewsradarConfig.APPLICATION_ID));
         // RocksDB and checkpoints live here; a stable path lets a restart reuse local state
-        p.put(StreamsConfig.STATE_DIR_CONFIG, config.get(NewsradarConfig.STATE_DIR,
-                Path.of(System.getProperty("java.io.tmpdir"), "newsradar-state").toString()));
+        p.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                config.get(
+                        NewsradarConfig.STATE_DIR,
+                        Path.of(System.getProperty("java.io.tmpdir"), "newsradar-state")
+                                .toString()));
         // no duplicate scores or alerts after a crash; dead letters share the transaction
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // under EOS outputs become visible at commit: commit often so alerts leave within ~0.1 s
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // changelog topics get the same replication as our other topics (1 on a single broker)
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
-                config.getInt(NewsradarConfig.TOPIC_REPLICATION, 1));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(NewsradarConfig.TOPIC_REPLICATION, 1));
         // the classic rebalance protocol works with every broker; an operator may choose "streams"
         p.putIfAbsent(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic");
         // Kafka Streams' own dead-letter queue (KIP-1034): the handlers below build the records and
@@ -133,7 +139,8 @@ public final class ScoringApp implements AutoCloseable {
      * producer's metadata wait runs out; a ruleset whose topics are missing is refused here.
      */
     public void start() {
-        List<String> missing = missingTopics(adminProps, topicsFor(rules).stream().map(TopicDef::name).toList());
+        List<String> missing = missingTopics(
+                adminProps, topicsFor(rules).stream().map(TopicDef::name).toList());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: " + missing
                     + " (create them first: the newsradar commands do unless --no-create-topics is given)");
@@ -156,8 +163,10 @@ public final class ScoringApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while listing topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list topics on " + adminProps.get("bootstrap.servers") + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+            throw new IllegalStateException(
+                    "cannot list topics on " + adminProps.get("bootstrap.servers") + ": "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+                    e);
         }
     }
 
@@ -180,7 +189,8 @@ public final class ScoringApp implements AutoCloseable {
     public long deadLettered() {
         double total = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
-            if (e.getKey().name().equals("dropped-records-total") && e.getValue().metricValue() instanceof Number n) {
+            if (e.getKey().name().equals("dropped-records-total")
+                    && e.getValue().metricValue() instanceof Number n) {
                 total += n.doubleValue();
             }
         }
@@ -221,8 +231,11 @@ public final class ScoringApp implements AutoCloseable {
             recentReplacements.removeFirst();
         }
         if (recentReplacements.size() > MAX_THREAD_REPLACEMENTS) {
-            LOG.error("stream thread failed {} times within {}; shutting the scoring stream down",
-                    recentReplacements.size(), REPLACEMENT_WINDOW, error);
+            LOG.error(
+                    "stream thread failed {} times within {}; shutting the scoring stream down",
+                    recentReplacements.size(),
+                    REPLACEMENT_WINDOW,
+                    error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         LOG.error("stream thread failed; replacing it", error);

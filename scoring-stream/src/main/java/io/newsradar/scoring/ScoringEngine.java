@@ -27,8 +27,11 @@ public final class ScoringEngine {
 
     /** The keyword tagger, scorer and router of a ruleset. */
     public static ScoringEngine of(ScoringRules rules) {
-        return new ScoringEngine(new KeywordTagger(rules.taxonomy()), new Scorer(rules.taxonomy().scoring()),
-                new Router(rules.routes()), rules.version());
+        return new ScoringEngine(
+                new KeywordTagger(rules.taxonomy()),
+                new Scorer(rules.taxonomy().scoring()),
+                new Router(rules.routes()),
+                rules.version());
     }
 
     public String rulesVersion() {

@@ -24,6 +24,7 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
 
     /** Class-path folder of the default files (packaged from the repository's config/). */
     public static final String DEFAULTS_RESOURCE_DIR = "io/newsradar/config/";
+
     public static final String TAXONOMY_FILE = "taxonomy.yaml";
     public static final String ROUTES_FILE = "routes.yaml";
 
@@ -35,8 +36,11 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
 
     /** The built-in default taxonomy and routes. */
     public static ScoringRules defaults() {
-        return parse(resource(TAXONOMY_FILE), "classpath:" + DEFAULTS_RESOURCE_DIR + TAXONOMY_FILE,
-                resource(ROUTES_FILE), "classpath:" + DEFAULTS_RESOURCE_DIR + ROUTES_FILE);
+        return parse(
+                resource(TAXONOMY_FILE),
+                "classpath:" + DEFAULTS_RESOURCE_DIR + TAXONOMY_FILE,
+                resource(ROUTES_FILE),
+                "classpath:" + DEFAULTS_RESOURCE_DIR + ROUTES_FILE);
     }
 
     /** Rules from two files; errors name the file and the place in it. */
@@ -48,7 +52,8 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
      * Rules from text. The origins only label error messages (a file name, "rules.v1 record
      * builtin"...).
      */
-    public static ScoringRules parse(String taxonomyYaml, String taxonomyOrigin, String routesYaml, String routesOrigin) {
+    public static ScoringRules parse(
+            String taxonomyYaml, String taxonomyOrigin, String routesYaml, String routesOrigin) {
         Taxonomy taxonomy = RulesLoader.taxonomy(taxonomyYaml, taxonomyOrigin);
         List<Route> routes = RulesLoader.routes(routesYaml, routesOrigin, taxonomy);
         String version = taxonomy.name() + "-" + taxonomy.version() + "-" + shortHash(taxonomyYaml, routesYaml);

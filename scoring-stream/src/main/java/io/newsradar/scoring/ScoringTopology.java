@@ -49,16 +49,19 @@ public final class ScoringTopology {
                 .withCachingDisabled());
 
         TopicDef<String, NewsArticle> raw = Topics.NEWS_RAW;
-        KStream<String, ScoredArticle> scored = builder
-                .stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("news-raw"))
+        KStream<String, ScoredArticle> scored = builder.stream(
+                        raw.name(),
+                        Consumed.with(raw.keySerde(), raw.valueSerde()).withName("news-raw"))
                 .mapValues(ArticleValidator::validate, Named.as("validate"))
-                .processValues(() -> new RevisionTracker(REVISIONS_STORE, counters), Named.as("dedupe"),
-                        REVISIONS_STORE)
-                .mapValues(revised -> {
-                    ScoredArticle s = engine.score(revised.article(), revised.revision());
-                    counters.countScored();
-                    return s;
-                }, Named.as("tag-score-route"));
+                .processValues(
+                        () -> new RevisionTracker(REVISIONS_STORE, counters), Named.as("dedupe"), REVISIONS_STORE)
+                .mapValues(
+                        revised -> {
+                            ScoredArticle s = engine.score(revised.article(), revised.revision());
+                            counters.countScored();
+                            return s;
+                        },
+                        Named.as("tag-score-route"));
 
         TopicDef<String, ScoredArticle> out = Topics.NEWS_SCORED;
         scored.to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("news-scored"));
@@ -67,12 +70,20 @@ public final class ScoringTopology {
         // so routes added by new rules need no new sink node. No KTable on this path: nothing
         // caches alerts, they leave with the next commit.
         TopicDef<String, Alert> alertShape = Topics.alerts(Topics.DEFENSE_AI_ROUTE);
-        TopicNameExtractor<String, Alert> alertTopic = (key, alert, ctx) -> Topics.alerts(alert.getRoute()).name();
-        scored.flatMap((articleId, s) -> {
-                    List<Alert> alerts = engine.alerts(s);
-                    return alerts.stream().map(a -> KeyValue.pair(a.getStoryId(), a)).toList();
-                }, Named.as("alerts"))
-                .to(alertTopic, Produced.with(alertShape.keySerde(), alertShape.valueSerde()).withName("alerts-out"));
+        TopicNameExtractor<String, Alert> alertTopic =
+                (key, alert, ctx) -> Topics.alerts(alert.getRoute()).name();
+        scored.flatMap(
+                        (articleId, s) -> {
+                            List<Alert> alerts = engine.alerts(s);
+                            return alerts.stream()
+                                    .map(a -> KeyValue.pair(a.getStoryId(), a))
+                                    .toList();
+                        },
+                        Named.as("alerts"))
+                .to(
+                        alertTopic,
+                        Produced.with(alertShape.keySerde(), alertShape.valueSerde())
+                                .withName("alerts-out"));
 
         return builder.build();
     }

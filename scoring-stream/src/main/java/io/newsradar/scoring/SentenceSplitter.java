@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class SentenceSplitter {
     private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
-            "sen", "rep", "pres", "st", "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "jan", "feb", "mar",
-            "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "approx");
+            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen",
+            "rep", "pres", "st", "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "approx");
 
     // possessive: each repetition takes a letter and its period, so there is nothing to give back
     private static final Pattern DOTTED_INITIALISM = Pattern.compile("(?:\\p{L}\\.)++\\p{L}");
@@ -41,7 +41,9 @@ public final class SentenceSplitter {
                 while (end < n && isCloser(text.charAt(end))) {
                     end++;
                 }
-                if (end < n && Character.isWhitespace(text.charAt(end)) && nextStartsSentence(text, end)
+                if (end < n
+                        && Character.isWhitespace(text.charAt(end))
+                        && nextStartsSentence(text, end)
                         && !(c == '.' && abbreviationBefore(text, i))) {
                     add(text, start, end, out);
                     start = end;
@@ -76,8 +78,13 @@ public final class SentenceSplitter {
             return false;
         }
         char c = text.charAt(j);
-        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201C' || c == '\''
-                || c == '\u2018' || c == '(';
+        return Character.isUpperCase(c)
+                || Character.isDigit(c)
+                || c == '"'
+                || c == '\u201C'
+                || c == '\''
+                || c == '\u2018'
+                || c == '(';
     }
 
     private static boolean abbreviationBefore(String text, int period) {

@@ -43,7 +43,8 @@ class ArticleValidatorTest {
     @Test
     void shouldRejectAnOversizedTitleNamingTheField() {
         NewsArticle a = NewsArticle.newBuilder(withBody("short"))
-                .setTitle("t".repeat(ArticleValidator.MAX_FIELD_BYTES + 1)).build();
+                .setTitle("t".repeat(ArticleValidator.MAX_FIELD_BYTES + 1))
+                .build();
 
         assertThatThrownBy(() -> ArticleValidator.validate(a.getId(), a))
                 .isInstanceOf(InvalidArticleException.class)

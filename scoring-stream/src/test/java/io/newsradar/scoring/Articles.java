@@ -25,7 +25,10 @@ final class Articles {
     private Articles() {}
 
     static NewsArticle article(String title, String body) {
-        return article("https://test.example/" + Integer.toHexString((title + body).hashCode()), title, body,
+        return article(
+                "https://test.example/" + Integer.toHexString((title + body).hashCode()),
+                title,
+                body,
                 Instant.parse("2026-04-01T10:00:00Z"));
     }
 
@@ -72,7 +75,10 @@ final class Articles {
                         throw new IllegalStateException(SAMPLES + " line " + n + ": missing " + field);
                     }
                 }
-                NewsArticle a = article(j.get("url").asText(), j.get("title").asText(), j.get("body").asText(),
+                NewsArticle a = article(
+                        j.get("url").asText(),
+                        j.get("title").asText(),
+                        j.get("body").asText(),
                         Instant.parse(j.get("publishedAt").asText()));
                 a.setSource(j.get("source").asText());
                 out.add(a);
@@ -84,13 +90,16 @@ final class Articles {
     }
 
     static NewsArticle sample(String urlPart) {
-        return samples().stream().filter(a -> a.getUrl().contains(urlPart)).findFirst()
+        return samples().stream()
+                .filter(a -> a.getUrl().contains(urlPart))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sample article with url containing " + urlPart));
     }
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -47,7 +47,10 @@ class DeadLetteringProductionExceptionHandlerTest {
 
     @Test
     void shouldDeadLetterTheInputAndContinueWhenAnOutputCannotBeSerialized() {
-        Response r = handler.handleSerializationError(context(), output, new SerializationException("bad"),
+        Response r = handler.handleSerializationError(
+                context(),
+                output,
+                new SerializationException("bad"),
                 ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
         assertThat(r.result()).isEqualTo(Result.RESUME);
         assertThat(r.deadLetterQueueRecords()).hasSize(1);
@@ -62,15 +65,50 @@ class DeadLetteringProductionExceptionHandlerTest {
 
     private static ErrorHandlerContext context() {
         return new ErrorHandlerContext() {
-            @Override public String topic() { return Topics.NEWS_RAW.name(); }
-            @Override public int partition() { return 0; }
-            @Override public long offset() { return 42; }
-            @Override public Headers headers() { return new RecordHeaders(); }
-            @Override public String processorNodeId() { return "news-scored"; }
-            @Override public TaskId taskId() { return new TaskId(0, 0); }
-            @Override public long timestamp() { return 0; }
-            @Override public byte[] sourceRawKey() { return RAW_KEY; }
-            @Override public byte[] sourceRawValue() { return RAW_VALUE; }
+            @Override
+            public String topic() {
+                return Topics.NEWS_RAW.name();
+            }
+
+            @Override
+            public int partition() {
+                return 0;
+            }
+
+            @Override
+            public long offset() {
+                return 42;
+            }
+
+            @Override
+            public Headers headers() {
+                return new RecordHeaders();
+            }
+
+            @Override
+            public String processorNodeId() {
+                return "news-scored";
+            }
+
+            @Override
+            public TaskId taskId() {
+                return new TaskId(0, 0);
+            }
+
+            @Override
+            public long timestamp() {
+                return 0;
+            }
+
+            @Override
+            public byte[] sourceRawKey() {
+                return RAW_KEY;
+            }
+
+            @Override
+            public byte[] sourceRawValue() {
+                return RAW_VALUE;
+            }
         };
     }
 }

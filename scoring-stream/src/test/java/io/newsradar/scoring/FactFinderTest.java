@@ -12,20 +12,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FactFinderTest {
 
     private static List<String> find(Fact.Kind kind, String text) {
-        return FactFinder.find(ArticleField.BODY, text).stream().filter(f -> f.kind() == kind).map(Fact::text).toList();
+        return FactFinder.find(ArticleField.BODY, text).stream()
+                .filter(f -> f.kind() == kind)
+                .map(Fact::text)
+                .toList();
     }
 
     @Test
     void shouldFindNamedProgrammes() {
-        assertThat(find(Fact.Kind.PROGRAMME, "They funded Project Blue Heron last year.")).containsExactly("Project Blue Heron");
-        assertThat(find(Fact.Kind.PROGRAMME, "Work on the Kestrel programme starts soon.")).containsExactly("Kestrel programme");
-        assertThat(find(Fact.Kind.PROGRAMME, "a research initiative dubbed \"Lantern\" will")).hasSize(1);
+        assertThat(find(Fact.Kind.PROGRAMME, "They funded Project Blue Heron last year."))
+                .containsExactly("Project Blue Heron");
+        assertThat(find(Fact.Kind.PROGRAMME, "Work on the Kestrel programme starts soon."))
+                .containsExactly("Kestrel programme");
+        assertThat(find(Fact.Kind.PROGRAMME, "a research initiative dubbed \"Lantern\" will"))
+                .hasSize(1);
     }
 
     @Test
     void shouldNotTakeDescriptionsForProgrammeNames() {
-        assertThat(find(Fact.Kind.PROGRAMME, "The programme has no name. The joint AI programme is new. "
-                + "The AI programme grows. No programmes were announced.")).isEmpty();
+        assertThat(find(
+                        Fact.Kind.PROGRAMME,
+                        "The programme has no name. The joint AI programme is new. "
+                                + "The AI programme grows. No programmes were announced."))
+                .isEmpty();
     }
 
     @Test
@@ -49,8 +58,8 @@ class FactFinderTest {
     void shouldFindFactsInAPathologicalBodyWithoutHanging(String unit) {
         String body = unit.repeat(200_000 / unit.length()) + " and then 5 dollars";
 
-        List<Fact> facts = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> FactFinder.find(ArticleField.BODY, body));
+        List<Fact> facts =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> FactFinder.find(ArticleField.BODY, body));
 
         assertThat(facts).allSatisfy(f -> assertThat(f.end()).isLessThanOrEqualTo(FactFinder.MAX_SCANNED_CHARS));
     }
@@ -81,6 +90,7 @@ class FactFinderTest {
         assertThat(find(Fact.Kind.DATE, "signed on March 3, 2026 in Tokyo")).containsExactly("March 3, 2026");
         assertThat(find(Fact.Kind.DATE, "due on 14 June")).containsExactly("14 June");
         assertThat(find(Fact.Kind.DATE, "operational by 2029")).containsExactly("by 2029");
-        assertThat(find(Fact.Kind.DATE, "officials may 3 times a year review it")).isEmpty();
+        assertThat(find(Fact.Kind.DATE, "officials may 3 times a year review it"))
+                .isEmpty();
     }
 }

@@ -9,26 +9,33 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KeywordTaggerTest {
-    private final KeywordTagger tagger = new KeywordTagger(ScoringRules.defaults().taxonomy());
+    private final KeywordTagger tagger =
+            new KeywordTagger(ScoringRules.defaults().taxonomy());
 
     private Optional<TagMatch> tag(String id, String title, String body) {
-        return tagger.tag(Articles.article(title, body)).stream().filter(m -> m.id().equals(id)).findFirst();
+        return tagger.tag(Articles.article(title, body)).stream()
+                .filter(m -> m.id().equals(id))
+                .findFirst();
     }
 
     private List<String> ids(String title, String body) {
-        return tagger.tag(Articles.article(title, body)).stream().map(TagMatch::id).toList();
+        return tagger.tag(Articles.article(title, body)).stream()
+                .map(TagMatch::id)
+                .toList();
     }
 
     @Test
     void shouldMatchAiOnlyAsAWholeWord() {
-        assertThat(ids("Rail operator said trains run late", "Maintenance crews repaired the line.")).doesNotContain("artificial-intelligence");
+        assertThat(ids("Rail operator said trains run late", "Maintenance crews repaired the line."))
+                .doesNotContain("artificial-intelligence");
         assertThat(ids("Start-up ships AI-enabled cameras", "")).contains("artificial-intelligence");
         assertThat(ids("Quarterly update", "The firm invests in AI.")).contains("artificial-intelligence");
     }
 
     @Test
     void shouldMatchKeywordsWhateverTheirCase() {
-        TagMatch defense = tag("defense", "MINISTRY OF DEFENCE announces review", "").orElseThrow();
+        TagMatch defense =
+                tag("defense", "MINISTRY OF DEFENCE announces review", "").orElseThrow();
         // the longest term wins at a position, so the explanation quotes the whole phrase
         assertThat(defense.terms(ArticleField.TITLE)).containsExactly("MINISTRY OF DEFENCE");
     }
@@ -47,16 +54,22 @@ class KeywordTaggerTest {
 
     @Test
     void shouldIgnoreKeywordsInsideExcludedPhrasesOnly() {
-        assertThat(ids("Court hears case", "The defense attorney asked for a delay.")).doesNotContain("defense");
-        TagMatch mixed = tag("defense", "Court hears case",
-                "The defense attorney, a former adviser to the defense ministry, asked for a delay.").orElseThrow();
+        assertThat(ids("Court hears case", "The defense attorney asked for a delay."))
+                .doesNotContain("defense");
+        TagMatch mixed = tag(
+                        "defense",
+                        "Court hears case",
+                        "The defense attorney, a former adviser to the defense ministry, asked for a delay.")
+                .orElseThrow();
         assertThat(mixed.terms(ArticleField.BODY)).containsExactly("defense ministry");
     }
 
     @Test
     void shouldNeedTwoDistinctSportsTermsBeforeTaggingSports() {
-        assertThat(ids("Flu season arrives early", "Clinics report more visits.")).doesNotContain("sports");
-        assertThat(ids("Flu season arrives early", "The coach of the local team fell ill.")).contains("sports");
+        assertThat(ids("Flu season arrives early", "Clinics report more visits."))
+                .doesNotContain("sports");
+        assertThat(ids("Flu season arrives early", "The coach of the local team fell ill."))
+                .contains("sports");
         // the same term twice is still one term
         assertThat(ids("Season", "A long season.")).doesNotContain("sports");
     }
@@ -64,7 +77,10 @@ class KeywordTaggerTest {
     @Test
     void shouldReportFieldsAndOffsetsOfEveryHit() {
         NewsArticle a = Articles.article("Navy tests drone", "Engineers said the navy will test more.");
-        TagMatch defense = tagger.tag(a).stream().filter(m -> m.id().equals("defense")).findFirst().orElseThrow();
+        TagMatch defense = tagger.tag(a).stream()
+                .filter(m -> m.id().equals("defense"))
+                .findFirst()
+                .orElseThrow();
         assertThat(defense.fields()).containsExactly(ArticleField.TITLE, ArticleField.BODY);
         Hit bodyHit = defense.hits(ArticleField.BODY).get(0);
         assertThat(a.getBody().substring(bodyHit.start(), bodyHit.end())).isEqualTo("navy");

@@ -16,12 +16,14 @@ class RouterTest {
         List<Route> routes = router.route(List.of("defense", "artificial-intelligence", "japan"), 5.0);
         assertThat(routes).extracting(Route::name).containsExactly(Topics.DEFENSE_AI_ROUTE);
         assertThat(routes.get(0).priority()).isEqualTo("high");
-        assertThat(routes.get(0).topic().name()).isEqualTo(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name());
+        assertThat(routes.get(0).topic().name())
+                .isEqualTo(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name());
     }
 
     @Test
     void shouldNotRouteBelowMinimumScore() {
-        assertThat(router.route(List.of("defense", "artificial-intelligence"), 4.9)).isEmpty();
+        assertThat(router.route(List.of("defense", "artificial-intelligence"), 4.9))
+                .isEmpty();
     }
 
     @Test
@@ -35,7 +37,8 @@ class RouterTest {
         Router two = new Router(List.of(
                 new Route("defense-ai", "high", Set.of("defense", "artificial-intelligence"), 5),
                 new Route("all-defense", "low", Set.of("defense"), 0)));
-        assertThat(two.route(Set.of("defense", "artificial-intelligence"), 6)).extracting(Route::name)
+        assertThat(two.route(Set.of("defense", "artificial-intelligence"), 6))
+                .extracting(Route::name)
                 .containsExactly("defense-ai", "all-defense");
         assertThat(two.route(Set.of("defense"), 1)).extracting(Route::name).containsExactly("all-defense");
     }

@@ -63,9 +63,11 @@ class ScorerTest {
     void shouldScoreFundedJointProgrammeHigh() {
         ScoreCard card = engine.evaluate(FUNDED_PROGRAMME).card();
         assertThat(card.score()).isGreaterThanOrEqualTo(7.0);
-        assertThat(card.contributions()).extracting(Contribution::getFeature)
+        assertThat(card.contributions())
+                .extracting(Contribution::getFeature)
                 .contains("specificity.programme", "specificity.amount", "specificity.date");
-        assertThat(Scorer.feature(card, "specificity.amount").orElseThrow().getReason()).contains("$350 million");
+        assertThat(Scorer.feature(card, "specificity.amount").orElseThrow().getReason())
+                .contains("$350 million");
     }
 
     @Test
@@ -98,37 +100,45 @@ class ScorerTest {
     void shouldCountATagInTheTitleMoreThanInTheBody() {
         NewsArticle inTitle = Articles.article("Navy orders new ships", "The order was placed on Monday.");
         NewsArticle inBody = Articles.article("New ships ordered", "The navy placed the order on Monday.");
-        assertThat(engine.evaluate(inTitle).card().score()).isGreaterThan(engine.evaluate(inBody).card().score());
+        assertThat(engine.evaluate(inTitle).card().score())
+                .isGreaterThan(engine.evaluate(inBody).card().score());
     }
 
     @Test
     void shouldRewardDefenseAndAiTogetherInTheTitle() {
         ScoreCard card = engine.evaluate(FUNDED_PROGRAMME).card();
-        Contribution pair = Scorer.feature(card, "pair.title:defense+artificial-intelligence").orElseThrow();
+        Contribution pair = Scorer.feature(card, "pair.title:defense+artificial-intelligence")
+                .orElseThrow();
         assertThat(pair.getValue()).isPositive();
         assertThat(pair.getReason()).startsWith("+1.0 defense and artificial intelligence named together in the title");
     }
 
     @Test
     void shouldPenaliseOpinionPieces() {
-        NewsArticle news = Articles.article("Navy tests AI for ship repairs", "The navy said the AI tool cut repair times.");
-        NewsArticle opinion = Articles.article("Opinion: Navy tests AI for ship repairs",
-                "The navy said the AI tool cut repair times.");
-        assertThat(engine.evaluate(opinion).card().score()).isLessThan(engine.evaluate(news).card().score());
+        NewsArticle news =
+                Articles.article("Navy tests AI for ship repairs", "The navy said the AI tool cut repair times.");
+        NewsArticle opinion = Articles.article(
+                "Opinion: Navy tests AI for ship repairs", "The navy said the AI tool cut repair times.");
+        assertThat(engine.evaluate(opinion).card().score())
+                .isLessThan(engine.evaluate(news).card().score());
     }
 
     @Test
     void shouldMakeScoreTheClampedSumOfRoundedContributions() {
         for (NewsArticle a : List.of(ALLIED_MINISTERS_AGREE, FUNDED_PROGRAMME, ARMY_FOOTBALL)) {
             ScoreCard card = engine.evaluate(a).card();
-            double sum = card.contributions().stream().mapToDouble(Contribution::getValue).sum();
+            double sum = card.contributions().stream()
+                    .mapToDouble(Contribution::getValue)
+                    .sum();
             assertThat(card.score()).isCloseTo(Math.max(0, Math.min(10, Scorer.round(sum))), within(1e-9));
             for (Contribution c : card.contributions()) {
                 assertThat(c.getValue()).isEqualTo(Scorer.round(c.getValue()));
-                assertThat(c.getReason()).startsWith((c.getValue() >= 0 ? "+" : "") + String.format(java.util.Locale.ROOT, "%.1f", c.getValue()));
+                assertThat(c.getReason())
+                        .startsWith((c.getValue() >= 0 ? "+" : "")
+                                + String.format(java.util.Locale.ROOT, "%.1f", c.getValue()));
             }
-            assertThat(card.contributions()).isSortedAccordingTo(
-                    (x, y) -> Double.compare(Math.abs(y.getValue()), Math.abs(x.getValue())));
+            assertThat(card.contributions())
+                    .isSortedAccordingTo((x, y) -> Double.compare(Math.abs(y.getValue()), Math.abs(x.getValue())));
         }
     }
 
@@ -153,21 +163,22 @@ class ScorerTest {
 
     @Test
     void shouldNotCountFactsInArticlesOffTopic() {
-        NewsArticle business = Articles.article("Grocer raises forecast",
-                "Profit will reach $300 million by 2027, the company said on March 4, 2026.");
+        NewsArticle business = Articles.article(
+                "Grocer raises forecast", "Profit will reach $300 million by 2027, the company said on March 4, 2026.");
         assertThat(engine.evaluate(business).card().score()).isZero();
     }
 
     /** The team's sample articles (config/samples/articles.jsonl) land in their bands. */
     @ParameterizedTest(name = "{0} scores {1}..{2}, alert={3}")
     @CsvSource({
-            "seoul-tokyo-defence-talks, 4.0, 7.0, true",
-            "tidewatch-joint-ai-programme, 7.0, 10.0, true",
-            "army-navy-snow-game, 0.0, 1.9, false",
-            "grocer-quarterly-results, 0.0, 3.0, false",
-            "coastal-storm-warning, 0.0, 3.0, false",
-            "exoplanet-water-vapour, 0.0, 3.0, false",
-            "hospital-ai-triage, 0.0, 4.0, false"})
+        "seoul-tokyo-defence-talks, 4.0, 7.0, true",
+        "tidewatch-joint-ai-programme, 7.0, 10.0, true",
+        "army-navy-snow-game, 0.0, 1.9, false",
+        "grocer-quarterly-results, 0.0, 3.0, false",
+        "coastal-storm-warning, 0.0, 3.0, false",
+        "exoplanet-water-vapour, 0.0, 3.0, false",
+        "hospital-ai-triage, 0.0, 4.0, false"
+    })
     void shouldPlaceSampleArticlesInTheirBands(String urlPart, double min, double max, boolean alert) {
         Evaluation e = engine.evaluate(Articles.sample(urlPart));
         assertThat(e.card().score()).isBetween(min, max);
@@ -176,9 +187,16 @@ class ScorerTest {
 
     @Test
     void shouldHaveABandForEverySampleArticle() {
-        List<String> banded = List.of("seoul-tokyo-defence-talks", "tidewatch-joint-ai-programme", "army-navy-snow-game",
-                "grocer-quarterly-results", "coastal-storm-warning", "exoplanet-water-vapour", "hospital-ai-triage");
-        assertThat(Articles.samples()).extracting(NewsArticle::getUrl)
+        List<String> banded = List.of(
+                "seoul-tokyo-defence-talks",
+                "tidewatch-joint-ai-programme",
+                "army-navy-snow-game",
+                "grocer-quarterly-results",
+                "coastal-storm-warning",
+                "exoplanet-water-vapour",
+                "hospital-ai-triage");
+        assertThat(Articles.samples())
+                .extracting(NewsArticle::getUrl)
                 .allMatch(url -> banded.stream().anyMatch(url::contains), "a sample without a calibration band");
     }
 
@@ -192,7 +210,8 @@ class ScorerTest {
         String unit = "Defense AI. ";
         NewsArticle a = Articles.article("Defense AI", unit.repeat(ArticleValidator.MAX_BODY_BYTES / unit.length()));
 
-        ScoreCard card = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> engine.evaluate(a).card());
+        ScoreCard card = assertTimeoutPreemptively(
+                Duration.ofSeconds(5), () -> engine.evaluate(a).card());
 
         assertThat(card.keyPoints()).isNotEmpty().allSatisfy(p -> assertThat(p).isEqualTo(unit.strip()));
     }

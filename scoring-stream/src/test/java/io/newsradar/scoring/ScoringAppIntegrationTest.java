@@ -68,8 +68,10 @@ class ScoringAppIntegrationTest {
                 .with(NewsradarConfig.STATE_DIR, stateDir.toString());
         ScoringRules defaults = ScoringRules.defaults();
         Route unpublished = new Route("never-created", "low", java.util.Set.of("defense"), 1.0);
-        ScoringRules rules = new ScoringRules(defaults.taxonomy(),
-                java.util.List.of(defaults.routes().get(0), unpublished), defaults.version() + "-extra");
+        ScoringRules rules = new ScoringRules(
+                defaults.taxonomy(),
+                java.util.List.of(defaults.routes().get(0), unpublished),
+                defaults.version() + "-extra");
 
         try (ScoringApp app = new ScoringApp(config, rules)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(app::start)
@@ -91,19 +93,26 @@ class ScoringAppIntegrationTest {
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
         // 300 KiB of body: over the validator's limit, yet well under the 1 MiB request size, so
         // the raw record itself can be produced
-        NewsArticle oversized = Articles.article("https://test.example/oversized", alerting.getTitle(),
-                "Another sentence about the same talks. ".repeat(300 * 1024 / 39 + 1), alerting.getPublishedAt());
+        NewsArticle oversized = Articles.article(
+                "https://test.example/oversized",
+                alerting.getTitle(),
+                "Another sentence about the same talks. ".repeat(300 * 1024 / 39 + 1),
+                alerting.getPublishedAt());
 
         try (ScoringApp app = new ScoringApp(config)) {
             app.start();
             await().atMost(TIMEOUT).until(() -> app.state() == KafkaStreams.State.RUNNING);
 
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
-                producer.send(raw(good.getId().getBytes(StandardCharsets.UTF_8), AvroSerdes.newsArticle().encode(good)));
+                producer.send(raw(
+                        good.getId().getBytes(StandardCharsets.UTF_8),
+                        AvroSerdes.newsArticle().encode(good)));
                 producer.send(raw("junk".getBytes(StandardCharsets.UTF_8), garbage));
-                producer.send(raw(alerting.getId().getBytes(StandardCharsets.UTF_8),
+                producer.send(raw(
+                        alerting.getId().getBytes(StandardCharsets.UTF_8),
                         AvroSerdes.newsArticle().encode(alerting)));
-                producer.send(raw(oversized.getId().getBytes(StandardCharsets.UTF_8),
+                producer.send(raw(
+                        oversized.getId().getBytes(StandardCharsets.UTF_8),
                         AvroSerdes.newsArticle().encode(oversized)));
                 // last: nothing processed after it, its dead letter must still be committed
                 producer.send(raw("junk-2".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x01}));
@@ -112,28 +121,38 @@ class ScoringAppIntegrationTest {
 
             List<ConsumerRecord<byte[], byte[]>> scored = readAtLeast(Topics.NEWS_SCORED.name(), 2);
             List<ConsumerRecord<byte[], byte[]>> dead = readAtLeast(Topics.NEWS_DLQ.name(), 3);
-            List<ConsumerRecord<byte[], byte[]>> alerts = readAtLeast(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 1);
+            List<ConsumerRecord<byte[], byte[]>> alerts =
+                    readAtLeast(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 1);
 
-            assertThat(scored).extracting(r -> AvroSerdes.scoredArticle().decode(r.value()))
-                    .extracting(ScoredArticle::getArticle).extracting(NewsArticle::getId)
+            assertThat(scored)
+                    .extracting(r -> AvroSerdes.scoredArticle().decode(r.value()))
+                    .extracting(ScoredArticle::getArticle)
+                    .extracting(NewsArticle::getId)
                     .containsExactly(good.getId(), alerting.getId());
             assertThat(dead).hasSize(3);
             // a deserialization error is sent when the record becomes the queue's head, which can
             // be before the record ahead of it is processed: only the first letter's place is fixed
-            assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+            assertThat(dead)
+                    .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("junk", oversized.getId(), "junk-2");
             ConsumerRecord<byte[], byte[]> tooBig = dead.stream()
                     .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(oversized.getId()))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(tooBig.value()).isEqualTo(AvroSerdes.newsArticle().encode(oversized));
-            assertThat(new String(tooBig.headers().lastHeader("__streams.errors.message").value(),
-                    StandardCharsets.UTF_8)).contains(ArticleValidator.MAX_BODY_BYTES + "-byte limit");
+            assertThat(new String(
+                            tooBig.headers()
+                                    .lastHeader("__streams.errors.message")
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .contains(ArticleValidator.MAX_BODY_BYTES + "-byte limit");
             assertThat(dead.get(0).key()).isEqualTo("junk".getBytes(StandardCharsets.UTF_8));
             assertThat(dead.get(0).value()).isEqualTo(garbage);
             Header exception = dead.get(0).headers().lastHeader("__streams.errors.exception");
             assertThat(new String(exception.value(), StandardCharsets.UTF_8)).contains("UndecodableRecordException");
             assertThat(alerts).hasSize(1);
-            assertThat(AvroSerdes.alert().decode(alerts.get(0).value()).getAlertId()).isEqualTo(alerting.getId() + ":1");
+            assertThat(AvroSerdes.alert().decode(alerts.get(0).value()).getAlertId())
+                    .isEqualTo(alerting.getId() + ":1");
             assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
             assertThat(app.counters().scored()).isEqualTo(2);
             assertThat(app.deadLettered()).isEqualTo(3);
@@ -165,7 +184,8 @@ class ScoringAppIntegrationTest {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             await().atMost(TIMEOUT).until(() -> {

@@ -32,9 +32,11 @@ class ScoringAppTest {
         Properties p = ScoringApp.streamsProperties(config().with("kafka.client.id", "scoring-1"));
         assertThat(p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("127.0.0.1:1");
         assertThat(p.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("newsradar-scoring");
-        assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(dir.resolve("state").toString());
+        assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG))
+                .isEqualTo(dir.resolve("state").toString());
         assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo(Topics.NEWS_DLQ.name());
+        assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
+                .isEqualTo(Topics.NEWS_DLQ.name());
         assertThat(p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(LogAndContinueExceptionHandler.class);
         assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
@@ -72,8 +74,7 @@ class ScoringAppTest {
                   - {id: defense, label: defense, category: Security & Risk, weight: 1, keywords: [defense]}
                 """);
         Path routes = Files.writeString(dir.resolve("r.yaml"), "routes: []\n");
-        ScoringRules rules = ScoringApp.rulesFrom(config()
-                .with(ScoringApp.TAXONOMY_FILE, tax.toString())
+        ScoringRules rules = ScoringApp.rulesFrom(config().with(ScoringApp.TAXONOMY_FILE, tax.toString())
                 .with(ScoringApp.ROUTES_FILE, routes.toString()));
         assertThat(rules.version()).startsWith("custom-3-");
         assertThat(rules.routes()).isEmpty();

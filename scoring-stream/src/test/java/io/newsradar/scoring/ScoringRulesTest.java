@@ -41,9 +41,19 @@ class ScoringRulesTest {
     void shouldLoadTheBuiltInDefaults() {
         ScoringRules rules = ScoringRules.defaults();
         assertThat(rules.version()).matches("builtin-1-[0-9a-f]{8}");
-        assertThat(rules.taxonomy().rules()).extracting(TagRule::id).contains("defense", "artificial-intelligence",
-                "defense-cooperation", "international-relations", "south-korea", "japan", "united-states", "sports",
-                "opinion", "retrospective");
+        assertThat(rules.taxonomy().rules())
+                .extracting(TagRule::id)
+                .contains(
+                        "defense",
+                        "artificial-intelligence",
+                        "defense-cooperation",
+                        "international-relations",
+                        "south-korea",
+                        "japan",
+                        "united-states",
+                        "sports",
+                        "opinion",
+                        "retrospective");
         assertThat(rules.routes()).extracting(Route::name).containsExactly("defense-ai");
     }
 
@@ -52,8 +62,10 @@ class ScoringRulesTest {
         String v = parse(TAXONOMY, ROUTES).version();
         assertThat(v).startsWith("test-2-");
         assertThat(parse(TAXONOMY, ROUTES).version()).isEqualTo(v);
-        assertThat(parse(TAXONOMY, ROUTES.replace("minScore: 5", "minScore: 6")).version()).isNotEqualTo(v);
-        assertThat(parse(TAXONOMY.replace("weight: 1.0\n    keywords", "weight: 1.5\n    keywords"), ROUTES).version())
+        assertThat(parse(TAXONOMY, ROUTES.replace("minScore: 5", "minScore: 6")).version())
+                .isNotEqualTo(v);
+        assertThat(parse(TAXONOMY.replace("weight: 1.0\n    keywords", "weight: 1.5\n    keywords"), ROUTES)
+                        .version())
                 .isNotEqualTo(v);
     }
 
@@ -64,7 +76,8 @@ class ScoringRulesTest {
 
     @Test
     void shouldNameFileLineAndFieldOfAnUnknownField() {
-        assertThatThrownBy(() -> parse(TAXONOMY.replace("weight: 1.0\n    exactCase", "wieght: 1.0\n    exactCase"), ROUTES))
+        assertThatThrownBy(() ->
+                        parse(TAXONOMY.replace("weight: 1.0\n    exactCase", "wieght: 1.0\n    exactCase"), ROUTES))
                 .isInstanceOf(RulesException.class)
                 .hasMessageStartingWith("tax.yaml: line ")
                 .hasMessageContaining("unknown field 'wieght'")
@@ -75,7 +88,8 @@ class ScoringRulesTest {
     void shouldNameTheTagWithAMissingWeight() {
         assertThatThrownBy(() -> parse(TAXONOMY.replace("    weight: 1.0\n    exactCase", "    exactCase"), ROUTES))
                 .isInstanceOf(RulesException.class)
-                .hasMessage("taxonomy tax.yaml: tags[1] (artificial-intelligence).weight: missing: every tag needs a weight (negative for penalties)");
+                .hasMessage(
+                        "taxonomy tax.yaml: tags[1] (artificial-intelligence).weight: missing: every tag needs a weight (negative for penalties)");
     }
 
     @Test
@@ -87,13 +101,15 @@ class ScoringRulesTest {
     @Test
     void shouldRejectTagsThatCanNeverMatch() {
         String none = TAXONOMY.replace("    exactCase: [AI]\n", "");
-        assertThatThrownBy(() -> parse(none, ROUTES)).hasMessageContaining("tags[1] (artificial-intelligence)")
+        assertThatThrownBy(() -> parse(none, ROUTES))
+                .hasMessageContaining("tags[1] (artificial-intelligence)")
                 .hasMessageContaining("can never match");
     }
 
     @Test
     void shouldRejectMinMatchesAboveTheNumberOfTerms() {
-        String tooMany = TAXONOMY.replace("keywords: [defense, military]", "keywords: [defense, military]\n    minMatches: 3");
+        String tooMany =
+                TAXONOMY.replace("keywords: [defense, military]", "keywords: [defense, military]\n    minMatches: 3");
         assertThatThrownBy(() -> parse(tooMany, ROUTES)).hasMessageContaining("tags[0] (defense).minMatches");
     }
 

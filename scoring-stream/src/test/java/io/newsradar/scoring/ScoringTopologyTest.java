@@ -53,22 +53,30 @@ class ScoringTopologyTest {
     }
 
     private static TestInputTopic<String, NewsArticle> raw(TopologyTestDriver d) {
-        return d.createInputTopic(Topics.NEWS_RAW.name(), Topics.NEWS_RAW.keySerde().serializer(),
+        return d.createInputTopic(
+                Topics.NEWS_RAW.name(),
+                Topics.NEWS_RAW.keySerde().serializer(),
                 Topics.NEWS_RAW.valueSerde().serializer());
     }
 
     private static TestOutputTopic<String, ScoredArticle> scored(TopologyTestDriver d) {
-        return d.createOutputTopic(Topics.NEWS_SCORED.name(), Topics.NEWS_SCORED.keySerde().deserializer(),
+        return d.createOutputTopic(
+                Topics.NEWS_SCORED.name(),
+                Topics.NEWS_SCORED.keySerde().deserializer(),
                 Topics.NEWS_SCORED.valueSerde().deserializer());
     }
 
     private static TestOutputTopic<String, Alert> alerts(TopologyTestDriver d) {
-        return d.createOutputTopic(DEFENSE_AI.name(), DEFENSE_AI.keySerde().deserializer(),
+        return d.createOutputTopic(
+                DEFENSE_AI.name(),
+                DEFENSE_AI.keySerde().deserializer(),
                 DEFENSE_AI.valueSerde().deserializer());
     }
 
     private static TestOutputTopic<byte[], byte[]> dlq(TopologyTestDriver d) {
-        return d.createOutputTopic(Topics.NEWS_DLQ.name(), Topics.NEWS_DLQ.keySerde().deserializer(),
+        return d.createOutputTopic(
+                Topics.NEWS_DLQ.name(),
+                Topics.NEWS_DLQ.keySerde().deserializer(),
                 Topics.NEWS_DLQ.valueSerde().deserializer());
     }
 
@@ -111,13 +119,17 @@ class ScoringTopologyTest {
 
     @Test
     void shouldScoreButNotAlertUnrelatedArticles() {
-        List<NewsArticle> unrelated = List.of(Articles.sample("grocer-quarterly-results"),
-                Articles.sample("coastal-storm-warning"), Articles.sample("exoplanet-water-vapour"),
-                Articles.sample("hospital-ai-triage"), Articles.sample("army-navy-snow-game"));
+        List<NewsArticle> unrelated = List.of(
+                Articles.sample("grocer-quarterly-results"),
+                Articles.sample("coastal-storm-warning"),
+                Articles.sample("exoplanet-water-vapour"),
+                Articles.sample("hospital-ai-triage"),
+                Articles.sample("army-navy-snow-game"));
         try (TopologyTestDriver d = driver()) {
             unrelated.forEach(a -> pipe(raw(d), a));
 
-            assertThat(scored(d).readValuesToList()).hasSize(unrelated.size())
+            assertThat(scored(d).readValuesToList())
+                    .hasSize(unrelated.size())
                     .allSatisfy(s -> assertThat(s.getRoutes()).isEmpty());
             assertThat(alerts(d).isEmpty()).isTrue();
         }
@@ -152,8 +164,12 @@ class ScoringTopologyTest {
             assertThat(s).extracting(ScoredArticle::getRevision).containsExactly(1, 2);
             assertThat(s.get(1).getArticle().getBody()).contains("$650 million");
             List<Alert> alerts = alerts(d).readValuesToList();
-            assertThat(alerts).extracting(Alert::getAlertId).containsExactly(first.getId() + ":1", first.getId() + ":2");
-            assertThat(alerts).extracting(Alert::getLifecycle).containsExactly(AlertLifecycle.NEW, AlertLifecycle.UPDATED);
+            assertThat(alerts)
+                    .extracting(Alert::getAlertId)
+                    .containsExactly(first.getId() + ":1", first.getId() + ":2");
+            assertThat(alerts)
+                    .extracting(Alert::getLifecycle)
+                    .containsExactly(AlertLifecycle.NEW, AlertLifecycle.UPDATED);
             assertThat(counters.revisions()).isEqualTo(1);
             assertThat(counters.repeats()).isEqualTo(1);
         }
@@ -176,13 +192,14 @@ class ScoringTopologyTest {
         byte[] garbageKey = "some-key".getBytes(StandardCharsets.UTF_8);
         byte[] garbage = {(byte) 0xC3, 0x01, 0x02, 0x03, 'n', 'o', 't', ' ', 'a', 'v', 'r', 'o'};
         try (TopologyTestDriver d = driver()) {
-            TestInputTopic<byte[], byte[]> bytes = d.createInputTopic(Topics.NEWS_RAW.name(),
-                    new ByteArraySerializer(), new ByteArraySerializer());
+            TestInputTopic<byte[], byte[]> bytes =
+                    d.createInputTopic(Topics.NEWS_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
             pipe(raw(d), before);
             bytes.pipeInput(garbageKey, garbage, Instant.parse("2026-05-01T00:00:00Z"));
             pipe(raw(d), after);
 
-            assertThat(scored(d).readValuesToList()).extracting(s -> s.getArticle().getId())
+            assertThat(scored(d).readValuesToList())
+                    .extracting(s -> s.getArticle().getId())
                     .containsExactly(before.getId(), after.getId());
             assertThat(droppedRecords(d)).isEqualTo(1.0);
             if (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)) {
@@ -197,13 +214,16 @@ class ScoringTopologyTest {
             assertThat(header(letter, "__streams.errors.offset")).isEqualTo("1");
             assertThat(header(letter, "__streams.errors.exception")).contains("UndecodableRecordException");
             assertThat(header(letter, "__streams.errors.message")).contains("cannot decode");
-            assertThat(letter.headers().lastHeader("__streams.errors.stacktrace")).isNotNull();
+            assertThat(letter.headers().lastHeader("__streams.errors.stacktrace"))
+                    .isNotNull();
         }
     }
 
     @Test
     void shouldDeadLetterAnArticleWithoutTitleWithItsOriginalBytes() {
-        NewsArticle bad = NewsArticle.newBuilder(Articles.sample("tidewatch-joint-ai-programme")).setTitle(" ").build();
+        NewsArticle bad = NewsArticle.newBuilder(Articles.sample("tidewatch-joint-ai-programme"))
+                .setTitle(" ")
+                .build();
         byte[] original = AvroSerdes.newsArticle().encode(bad);
         try (TopologyTestDriver d = driver()) {
             pipe(raw(d), bad);
@@ -229,14 +249,15 @@ class ScoringTopologyTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         NewsArticle sample = Articles.sample("tidewatch-joint-ai-programme");
         String hugeBody = sample.getBody() + "\n\n" + "More words about the same talks. ".repeat(10_000);
-        NewsArticle oversized = Articles.article("https://test.example/oversized", sample.getTitle(), hugeBody,
-                sample.getPublishedAt());
+        NewsArticle oversized = Articles.article(
+                "https://test.example/oversized", sample.getTitle(), hugeBody, sample.getPublishedAt());
         NewsArticle next = Articles.sample("coastal-storm-warning");
         try (TopologyTestDriver d = driver()) {
             pipe(raw(d), oversized);
             pipe(raw(d), next);
 
-            assertThat(scored(d).readValuesToList()).extracting(s -> s.getArticle().getId())
+            assertThat(scored(d).readValuesToList())
+                    .extracting(s -> s.getArticle().getId())
                     .containsExactly(next.getId());
             assertThat(alerts(d).isEmpty()).isTrue();
             List<TestRecord<byte[], byte[]>> dead = dlq(d).readRecordsToList();

@@ -36,7 +36,10 @@ final class DockerProbe {
             return probe.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             probe.cancel(true);
-            LOG.warn("Docker probe gave no answer within {} ({}): using the in-process broker", PROBE_TIMEOUT, e.toString());
+            LOG.warn(
+                    "Docker probe gave no answer within {} ({}): using the in-process broker",
+                    PROBE_TIMEOUT,
+                    e.toString());
             return false;
         }
     }

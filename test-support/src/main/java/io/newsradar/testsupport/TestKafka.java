@@ -34,8 +34,9 @@ public final class TestKafka {
     /** The shared broker's bootstrap servers; starts the broker on first use. */
     public static synchronized String bootstrapServers() {
         if (startFailure != null) {
-            throw new IllegalStateException("the shared test broker failed to start earlier in this JVM: "
-                    + startFailure.getMessage(), startFailure);
+            throw new IllegalStateException(
+                    "the shared test broker failed to start earlier in this JVM: " + startFailure.getMessage(),
+                    startFailure);
         }
         if (broker == null) {
             try {
@@ -76,30 +77,39 @@ public final class TestKafka {
     }
 
     private static TestBroker startBroker() {
-        BrokerChoice choice = BrokerChoice.choose(System.getProperty(BrokerChoice.PROPERTY), DockerProbe::dockerAvailable);
+        BrokerChoice choice =
+                BrokerChoice.choose(System.getProperty(BrokerChoice.PROPERTY), DockerProbe::dockerAvailable);
         TestBroker started;
         switch (choice) {
             case TESTCONTAINERS_REQUIRED:
                 try {
                     started = ContainerBroker.start();
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("-D" + BrokerChoice.PROPERTY + "=testcontainers but the Kafka"
-                            + " container (" + ContainerBroker.image() + ") did not start: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "-D" + BrokerChoice.PROPERTY + "=testcontainers but the Kafka" + " container ("
+                                    + ContainerBroker.image() + ") did not start: " + e.getMessage(),
+                            e);
                 }
                 break;
             case TESTCONTAINERS_PREFERRED:
                 try {
                     started = ContainerBroker.start();
                 } catch (RuntimeException e) {
-                    LOG.warn("Docker answered but the Kafka container did not start ({}); using the in-process broker."
-                            + " Set -D{}=testcontainers to make this an error.", e.toString(), BrokerChoice.PROPERTY);
+                    LOG.warn(
+                            "Docker answered but the Kafka container did not start ({}); using the in-process broker."
+                                    + " Set -D{}=testcontainers to make this an error.",
+                            e.toString(),
+                            BrokerChoice.PROPERTY);
                     started = InProcessBroker.start();
                 }
                 break;
             default:
                 started = InProcessBroker.start();
         }
-        LOG.info("integration tests use the {} ({}={})", started.description(), BrokerChoice.PROPERTY,
+        LOG.info(
+                "integration tests use the {} ({}={})",
+                started.description(),
+                BrokerChoice.PROPERTY,
                 System.getProperty(BrokerChoice.PROPERTY, "auto"));
         return started;
     }

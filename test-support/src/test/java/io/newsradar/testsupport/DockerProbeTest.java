@@ -23,7 +23,8 @@ class DockerProbeTest {
 
     @Test
     void shouldSeeAnEngineHintInDockerHost() {
-        assertThat(DockerProbe.hasEngineHint(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375"), List.of(), home)).isTrue();
+        assertThat(DockerProbe.hasEngineHint(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375"), List.of(), home))
+                .isTrue();
     }
 
     @Test
@@ -44,7 +45,10 @@ class DockerProbeTest {
     void shouldLookForRootlessDockerInTheRuntimeDir() {
         List<Path> sockets = DockerProbe.knownSockets(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), home);
 
-        assertThat(sockets).contains(Path.of("/run/user/1000/docker.sock"), Path.of("/var/run/docker.sock"),
-                home.resolve(".docker/run/docker.sock"));
+        assertThat(sockets)
+                .contains(
+                        Path.of("/run/user/1000/docker.sock"),
+                        Path.of("/var/run/docker.sock"),
+                        home.resolve(".docker/run/docker.sock"));
     }
 }

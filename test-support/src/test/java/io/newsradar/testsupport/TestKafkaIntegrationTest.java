@@ -43,8 +43,10 @@ class TestKafkaIntegrationTest {
 
         String key = TestKafka.uniqueId("test-kafka");
         TopicDef<String, String> topic = Topics.DELIVERY_DLQ;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(TestKafka.clientProps(),
-                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                TestKafka.clientProps(),
+                topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, "hello")).get(10, TimeUnit.SECONDS);
         }
 
@@ -54,8 +56,8 @@ class TestKafkaIntegrationTest {
         props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props,
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             consumer.subscribe(List.of(topic.name()));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

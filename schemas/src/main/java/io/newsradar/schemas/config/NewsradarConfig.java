@@ -62,7 +62,9 @@ public final class NewsradarConfig {
     public static NewsradarConfig load(Path file, Map<String, String> env) {
         Map<String, String> merged = new TreeMap<>(DEFAULTS);
         Path source = file;
-        if (source == null && env.get(CONFIG_FILE_ENV) != null && !env.get(CONFIG_FILE_ENV).isBlank()) {
+        if (source == null
+                && env.get(CONFIG_FILE_ENV) != null
+                && !env.get(CONFIG_FILE_ENV).isBlank()) {
             source = Path.of(env.get(CONFIG_FILE_ENV));
         }
         if (source != null) {
@@ -93,7 +95,8 @@ public final class NewsradarConfig {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config file " + file.toAbsolutePath(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("malformed config file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "malformed config file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         Map<String, String> m = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k.strip(), p.getProperty(k).strip()));
@@ -119,8 +122,9 @@ public final class NewsradarConfig {
     public String require(String key) {
         String v = values.get(key);
         if (v == null || v.isBlank()) {
-            throw new IllegalStateException("missing setting '" + key + "': set it in the config file or as "
-                    + ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "__"));
+            throw new IllegalStateException(
+                    "missing setting '" + key + "': set it in the config file or as " + ENV_PREFIX
+                            + key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "__"));
         }
         return v;
     }

@@ -27,17 +27,43 @@ public final class AlertJson {
     public record ContributionJson(String feature, double value, String reason) {}
 
     public record AlertView(
-            String alertId, String storyId, int revision, String lifecycle, String route, String priority,
-            String articleId, String title, String url, String source, Instant publishedAt, double score,
-            List<TagJson> tags, List<ContributionJson> contributions, String rationale, List<String> keyPoints,
+            String alertId,
+            String storyId,
+            int revision,
+            String lifecycle,
+            String route,
+            String priority,
+            String articleId,
+            String title,
+            String url,
+            String source,
+            Instant publishedAt,
+            double score,
+            List<TagJson> tags,
+            List<ContributionJson> contributions,
+            String rationale,
+            List<String> keyPoints,
             String rulesVersion) {}
 
     public static AlertView view(Alert a) {
-        return new AlertView(a.getAlertId(), a.getStoryId(), a.getRevision(), a.getLifecycle().name(), a.getRoute(),
-                a.getPriority(), a.getArticleId(), a.getTitle(), a.getUrl(), a.getSource(), a.getPublishedAt(),
-                a.getScore(), a.getTags().stream().map(AlertJson::tag).toList(),
-                a.getContributions().stream().map(AlertJson::contribution).toList(), a.getRationale(),
-                List.copyOf(a.getKeyPoints()), a.getRulesVersion());
+        return new AlertView(
+                a.getAlertId(),
+                a.getStoryId(),
+                a.getRevision(),
+                a.getLifecycle().name(),
+                a.getRoute(),
+                a.getPriority(),
+                a.getArticleId(),
+                a.getTitle(),
+                a.getUrl(),
+                a.getSource(),
+                a.getPublishedAt(),
+                a.getScore(),
+                a.getTags().stream().map(AlertJson::tag).toList(),
+                a.getContributions().stream().map(AlertJson::contribution).toList(),
+                a.getRationale(),
+                List.copyOf(a.getKeyPoints()),
+                a.getRulesVersion());
     }
 
     private static TagJson tag(Tag t) {

@@ -6,8 +6,10 @@ import io.newsradar.avro.ScoredArticle;
 
 /** One shared serde per value type. */
 public final class AvroSerdes {
-    private static final AvroSerde<NewsArticle> NEWS_ARTICLE = new AvroSerde<>(NewsArticle.class, NewsArticle.getClassSchema());
-    private static final AvroSerde<ScoredArticle> SCORED_ARTICLE = new AvroSerde<>(ScoredArticle.class, ScoredArticle.getClassSchema());
+    private static final AvroSerde<NewsArticle> NEWS_ARTICLE =
+            new AvroSerde<>(NewsArticle.class, NewsArticle.getClassSchema());
+    private static final AvroSerde<ScoredArticle> SCORED_ARTICLE =
+            new AvroSerde<>(ScoredArticle.class, ScoredArticle.getClassSchema());
     private static final AvroSerde<Alert> ALERT = new AvroSerde<>(Alert.class, Alert.getClassSchema());
 
     private AvroSerdes() {}

@@ -21,9 +21,15 @@ public final class SchemaEvolution {
         for (int i = 1; i < versionsOldestFirst.size(); i++) {
             Schema older = versionsOldestFirst.get(i - 1);
             Schema newer = versionsOldestFirst.get(i);
-            check(problems, name, "v" + (i + 1) + " cannot read data written by v" + i + " (backward)",
+            check(
+                    problems,
+                    name,
+                    "v" + (i + 1) + " cannot read data written by v" + i + " (backward)",
                     SchemaCompatibility.checkReaderWriterCompatibility(newer, older));
-            check(problems, name, "v" + i + " cannot read data written by v" + (i + 1) + " (forward)",
+            check(
+                    problems,
+                    name,
+                    "v" + i + " cannot read data written by v" + (i + 1) + " (forward)",
                     SchemaCompatibility.checkReaderWriterCompatibility(older, newer));
         }
         return problems;
@@ -31,9 +37,10 @@ public final class SchemaEvolution {
 
     private static void check(List<String> problems, String name, String what, SchemaPairCompatibility result) {
         if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
-            problems.add(name + ": " + what + ": " + result.getResult().getIncompatibilities().stream()
-                    .map(inc -> inc.getType() + " at " + inc.getLocation() + " (" + inc.getMessage() + ")")
-                    .toList());
+            problems.add(name + ": " + what + ": "
+                    + result.getResult().getIncompatibilities().stream()
+                            .map(inc -> inc.getType() + " at " + inc.getLocation() + " (" + inc.getMessage() + ")")
+                            .toList());
         }
     }
 }

@@ -47,7 +47,8 @@ public final class SchemaHistory {
         Map<String, List<Schema>> byName = new LinkedHashMap<>();
         try (InputStream index = SchemaHistory.class.getResourceAsStream(ROOT + "index.txt")) {
             if (index == null) {
-                throw new IllegalStateException("schema history index missing from the classpath: " + ROOT + "index.txt");
+                throw new IllegalStateException(
+                        "schema history index missing from the classpath: " + ROOT + "index.txt");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
             String line;

@@ -24,8 +24,13 @@ final class TrustedAvroClasses {
             return;
         }
         ClassSecurityValidator.ClassSecurityPredicate ours = ClassSecurityValidator.builder()
-                .add(NewsArticle.class).add(ScoredArticle.class).add(Alert.class).add(Tag.class)
-                .add(Contribution.class).add(IngestChannel.class).add(AlertLifecycle.class)
+                .add(NewsArticle.class)
+                .add(ScoredArticle.class)
+                .add(Alert.class)
+                .add(Tag.class)
+                .add(Contribution.class)
+                .add(IngestChannel.class)
+                .add(AlertLifecycle.class)
                 .build();
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours));
         registered = true;

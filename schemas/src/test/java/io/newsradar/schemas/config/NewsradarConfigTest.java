@@ -16,11 +16,14 @@ class NewsradarConfigTest {
     @Test
     void shouldLayerDefaultsFileAndEnvironment() throws Exception {
         Path file = dir.resolve("newsradar.properties");
-        Files.writeString(file, "kafka.bootstrap.servers=file:9092\ntopics.partitions=6\nkafka.security.protocol=SSL\n");
+        Files.writeString(
+                file, "kafka.bootstrap.servers=file:9092\ntopics.partitions=6\nkafka.security.protocol=SSL\n");
 
-        NewsradarConfig config = NewsradarConfig.load(file, Map.of(
-                "NEWSRADAR_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
-                "PATH", "/usr/bin"));
+        NewsradarConfig config = NewsradarConfig.load(
+                file,
+                Map.of(
+                        "NEWSRADAR_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                        "PATH", "/usr/bin"));
 
         assertThat(config.bootstrapServers()).isEqualTo("env:9092");
         assertThat(config.getInt(NewsradarConfig.TOPIC_PARTITIONS, 1)).isEqualTo(6);
@@ -42,15 +45,16 @@ class NewsradarConfigTest {
                 .with("kafka.bootstrap.servers", "b:1")
                 .with("kafka.sasl.mechanism", "PLAIN")
                 .with("sink.file", "x");
-        assertThat(config.kafkaClientProps()).containsOnly(
-                Map.entry("bootstrap.servers", "b:1"), Map.entry("sasl.mechanism", "PLAIN"));
+        assertThat(config.kafkaClientProps())
+                .containsOnly(Map.entry("bootstrap.servers", "b:1"), Map.entry("sasl.mechanism", "PLAIN"));
     }
 
     @Test
     void shouldMapEnvironmentNamesToDottedKeys() {
         assertThat(NewsradarConfig.envToKey("NEWSRADAR_KAFKA_SASL_JAAS_CONFIG")).isEqualTo("kafka.sasl.jaas.config");
         assertThat(NewsradarConfig.envToKey("NEWSRADAR_SINK_FILE")).isEqualTo("sink.file");
-        assertThat(NewsradarConfig.envToKey("NEWSRADAR_SCORING_APPLICATION__ID")).isEqualTo("scoring.application-id");
+        assertThat(NewsradarConfig.envToKey("NEWSRADAR_SCORING_APPLICATION__ID"))
+                .isEqualTo("scoring.application-id");
     }
 
     @Test
@@ -58,8 +62,11 @@ class NewsradarConfigTest {
         assertThatThrownBy(() -> NewsradarConfig.defaults().bootstrapServers())
                 .hasMessageContaining("kafka.bootstrap.servers")
                 .hasMessageContaining("NEWSRADAR_KAFKA_BOOTSTRAP_SERVERS");
-        assertThatThrownBy(() -> NewsradarConfig.defaults().with("topics.partitions", "many").getInt("topics.partitions", 1))
-                .hasMessageContaining("topics.partitions").hasMessageContaining("many");
+        assertThatThrownBy(() -> NewsradarConfig.defaults()
+                        .with("topics.partitions", "many")
+                        .getInt("topics.partitions", 1))
+                .hasMessageContaining("topics.partitions")
+                .hasMessageContaining("many");
         assertThatThrownBy(() -> NewsradarConfig.load(dir.resolve("absent.properties"), Map.of()))
                 .hasMessageContaining("absent.properties");
     }

@@ -14,7 +14,9 @@ class AlertJsonTest {
         Alert alert = SchemaFixtures.alert("story-1");
         String json = AlertJson.toJson(alert);
 
-        assertThat(json).doesNotContain("\n").contains("\"alertId\":\"story-1:1\"")
+        assertThat(json)
+                .doesNotContain("\n")
+                .contains("\"alertId\":\"story-1:1\"")
                 .contains("\"publishedAt\":\"2026-06-28T09:00:00Z\"");
         AlertJson.AlertView back = AlertJson.fromJson(json);
         assertThat(back).isEqualTo(AlertJson.view(alert));

@@ -27,8 +27,10 @@ class AvroSerdeTest {
         ScoredArticle scored = SchemaFixtures.scored("a2");
         Alert alert = SchemaFixtures.alert("s3");
 
-        assertThat(AvroSerdes.newsArticle().decode(AvroSerdes.newsArticle().encode(article))).isEqualTo(article);
-        assertThat(AvroSerdes.scoredArticle().decode(AvroSerdes.scoredArticle().encode(scored))).isEqualTo(scored);
+        assertThat(AvroSerdes.newsArticle().decode(AvroSerdes.newsArticle().encode(article)))
+                .isEqualTo(article);
+        assertThat(AvroSerdes.scoredArticle().decode(AvroSerdes.scoredArticle().encode(scored)))
+                .isEqualTo(scored);
         assertThat(AvroSerdes.alert().decode(AvroSerdes.alert().encode(alert))).isEqualTo(alert);
     }
 
@@ -38,8 +40,11 @@ class AvroSerdeTest {
         // Avro single-object marker C3 01, then the 8-byte little-endian CRC-64-AVRO fingerprint
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
         assertThat(bytes[1]).isEqualTo((byte) 0x01);
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-        assertThat(fingerprint).isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(NewsArticle.getClassSchema()));
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getLong();
+        assertThat(fingerprint)
+                .isEqualTo(org.apache.avro.SchemaNormalization.parsingFingerprint64(NewsArticle.getClassSchema()));
     }
 
     @Test
@@ -51,7 +56,9 @@ class AvroSerdeTest {
     @Test
     void shouldRaiseUndecodableRecordForGarbage() {
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> AvroSerdes.newsArticle().deserializer().deserialize(io.newsradar.schemas.topics.Topics.NEWS_RAW.name(), garbage))
+        assertThatThrownBy(() -> AvroSerdes.newsArticle()
+                        .deserializer()
+                        .deserialize(io.newsradar.schemas.topics.Topics.NEWS_RAW.name(), garbage))
                 .isInstanceOf(UndecodableRecordException.class)
                 .hasMessageContaining("NewsArticle");
     }
@@ -67,11 +74,16 @@ class AvroSerdeTest {
 
     @Test
     void shouldRaiseUndecodableRecordForAnUnknownFingerprint() throws Exception {
-        Schema stranger = SchemaBuilder.record("Stranger").namespace("elsewhere").fields()
-                .requiredString("name").endRecord();
+        Schema stranger = SchemaBuilder.record("Stranger")
+                .namespace("elsewhere")
+                .fields()
+                .requiredString("name")
+                .endRecord();
         GenericRecord record = new GenericData.Record(stranger);
         record.put("name", "x");
-        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), stranger).encode(record).array();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), stranger)
+                .encode(record)
+                .array();
 
         assertThatThrownBy(() -> AvroSerdes.newsArticle().decode(bytes))
                 .isInstanceOf(UndecodableRecordException.class)
@@ -96,7 +108,9 @@ class AvroSerdeTest {
         old.put("publishedAt", Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
         old.put("fetchedAt", Instant.parse("2025-01-01T00:01:00Z").toEpochMilli());
         old.put("contentHash", "abc");
-        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(old).array();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older)
+                .encode(old)
+                .array();
 
         SchemaStore.Cache store = SchemaHistory.newStore();
         store.addSchema(older);

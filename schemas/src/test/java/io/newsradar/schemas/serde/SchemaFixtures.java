@@ -32,8 +32,13 @@ public final class SchemaFixtures {
     }
 
     public static Tag tag(String id) {
-        return Tag.newBuilder().setId(id).setLabel(id.replace('-', ' ')).setCategory("Security & Risk")
-                .setWeight(1.5).setFields(List.of("title")).build();
+        return Tag.newBuilder()
+                .setId(id)
+                .setLabel(id.replace('-', ' '))
+                .setCategory("Security & Risk")
+                .setWeight(1.5)
+                .setFields(List.of("title"))
+                .build();
     }
 
     public static ScoredArticle scored(String id) {
@@ -53,13 +58,22 @@ public final class SchemaFixtures {
 
     public static Alert alert(String storyId) {
         return Alert.newBuilder()
-                .setAlertId(storyId + ":1").setStoryId(storyId).setRevision(1).setLifecycle(AlertLifecycle.NEW)
-                .setRoute("defense-ai").setPriority("high").setArticleId(storyId)
-                .setTitle("Ministry trials autonomous survey boats").setUrl(null).setSource("news.example.org")
-                .setPublishedAt(Instant.parse("2026-06-28T09:00:00Z")).setScore(7.5)
+                .setAlertId(storyId + ":1")
+                .setStoryId(storyId)
+                .setRevision(1)
+                .setLifecycle(AlertLifecycle.NEW)
+                .setRoute("defense-ai")
+                .setPriority("high")
+                .setArticleId(storyId)
+                .setTitle("Ministry trials autonomous survey boats")
+                .setUrl(null)
+                .setSource("news.example.org")
+                .setPublishedAt(Instant.parse("2026-06-28T09:00:00Z"))
+                .setScore(7.5)
                 .setTags(List.of(tag("defense")))
                 .setContributions(List.of(new Contribution("tag.title", 2.0, "+2.0 defense named in the title")))
-                .setRationale("+2.0 defense named in the title").setKeyPoints(List.of("The trial runs for six weeks."))
+                .setRationale("+2.0 defense named in the title")
+                .setKeyPoints(List.of("The trial runs for six weeks."))
                 .setRulesVersion("test-1")
                 .build();
     }

@@ -38,20 +38,24 @@ class SchemaHistoryTest {
     @Test
     void shouldKeepEveryStepOfEveryHistoryCompatibleBothWays() {
         for (String name : SchemaHistory.recordNames()) {
-            assertThat(SchemaEvolution.problems(name, SchemaHistory.versions(name))).as(name).isEmpty();
+            assertThat(SchemaEvolution.problems(name, SchemaHistory.versions(name)))
+                    .as(name)
+                    .isEmpty();
         }
     }
 
     @Test
     void shouldAcceptAnOlderVersionThatOnlyLacksDefaultedFields() {
         Schema older = SchemaFixtures.testSchema("/evolution/NewsArticle-older.avsc");
-        assertThat(SchemaEvolution.problems("NewsArticle", List.of(older, NewsArticle.getClassSchema()))).isEmpty();
+        assertThat(SchemaEvolution.problems("NewsArticle", List.of(older, NewsArticle.getClassSchema())))
+                .isEmpty();
     }
 
     @Test
     void shouldRejectADeliberatelyIncompatibleVersion() {
         Schema incompatible = SchemaFixtures.testSchema("/evolution/NewsArticle-incompatible.avsc");
-        List<String> problems = SchemaEvolution.problems("NewsArticle", List.of(NewsArticle.getClassSchema(), incompatible));
+        List<String> problems =
+                SchemaEvolution.problems("NewsArticle", List.of(NewsArticle.getClassSchema(), incompatible));
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).contains("backward").contains("region");
         assertThat(problems.get(1)).contains("forward").contains("/fields/4").contains("INT");

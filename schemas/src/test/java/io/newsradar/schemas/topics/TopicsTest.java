@@ -26,21 +26,29 @@ class TopicsTest {
     @Test
     void shouldNotExpireEventTimeTopicsByAge() {
         // timestamps are publish times: age-based retention would delete old news on arrival
-        Topics.all().stream().filter(t -> !t.compacted()).forEach(t ->
-                assertThat(t.creationConfigs()).as(t.name()).containsEntry("retention.ms", "-1"));
+        Topics.all().stream()
+                .filter(t -> !t.compacted())
+                .forEach(t -> assertThat(t.creationConfigs()).as(t.name()).containsEntry("retention.ms", "-1"));
     }
 
     @Test
     void shouldMatchAlertTopicsButNotTheDeliveryDeadLetters() {
-        assertThat(Topics.ALERT_TOPICS.matcher(Topics.alerts("defense-ai").name()).matches()).isTrue();
-        assertThat(Topics.ALERT_TOPICS.matcher(Topics.alerts("cyber").name()).matches()).isTrue();
-        assertThat(Topics.ALERT_TOPICS.matcher(Topics.DELIVERY_DLQ.name()).matches()).isFalse();
-        assertThat(Topics.ALERT_TOPICS.matcher(Topics.NEWS_SCORED.name()).matches()).isFalse();
+        assertThat(Topics.ALERT_TOPICS
+                        .matcher(Topics.alerts("defense-ai").name())
+                        .matches())
+                .isTrue();
+        assertThat(Topics.ALERT_TOPICS.matcher(Topics.alerts("cyber").name()).matches())
+                .isTrue();
+        assertThat(Topics.ALERT_TOPICS.matcher(Topics.DELIVERY_DLQ.name()).matches())
+                .isFalse();
+        assertThat(Topics.ALERT_TOPICS.matcher(Topics.NEWS_SCORED.name()).matches())
+                .isFalse();
     }
 
     @Test
     void shouldRejectRouteNamesThatWouldMakeOddTopicNames() {
-        assertThatThrownBy(() -> Topics.alerts("Defense AI")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Topics.alerts("Defense AI"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Defense AI");
         assertThatThrownBy(() -> Topics.alerts("a.b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Topics.alerts(null)).isInstanceOf(IllegalArgumentException.class);
