@@ -1,6 +1,7 @@
 package io.newsradar.scoring;
 
 import io.newsradar.avro.NewsArticle;
+import io.newsradar.schemas.limits.ArticleLimits;
 
 /**
  * The rule for what the scoring stream accepts from {@code news.raw.v1}:
@@ -9,26 +10,21 @@ import io.newsradar.avro.NewsArticle;
  *   <li>a non-blank id, equal to the record key: the key decides the partition, and revisions of
  *       one article are only recognised when they all land on the same one;</li>
  *   <li>a non-blank source, title and content hash;</li>
- *   <li>a body of at most {@link #MAX_BODY_BYTES} and every other text field of at most
- *       {@link #MAX_FIELD_BYTES}, counted in UTF-8 as Avro writes them.</li>
+ *   <li>every text field within {@link ArticleLimits} (the same limits ingest applies before it
+ *       publishes), counted in UTF-8 as Avro writes them.</li>
  * </ul>
  * The body may be empty: some feeds publish headlines only, and a title alone can be scored.
  *
- * <p>Why sizes are checked here: a record larger than the producer's {@code max.request.size}
- * (1 MiB by default) fails when it is sent, and under exactly-once that failure makes the
- * transaction abortable, so no production exception handler can skip it: the task would retry
- * the same input forever. A rejection here is a processing exception instead, which Streams
- * dead-letters and moves past. The limits keep every output well below 1 MiB: a
- * {@code ScoredArticle} holds the article (body up to 256 KiB, eight other strings up to 8 KiB
- * each) plus key points, which are distinct sentences of the body and so at most the body again,
- * plus a few KiB of tags and reasons: about 600 KiB at worst. An {@code Alert} holds the title and
- * the key points, about half that. 256 KiB is still some 40,000 words, ten times a long read.
+ * <p>Why sizes are checked here too: any plain producer can write to {@code news.raw.v1}. A
+ * rejection here is a processing exception, which Streams dead-letters and moves past, rather
+ * than an output too large to send, which under exactly-once fails the transaction again and
+ * again (see {@link ArticleLimits}).
  */
 public final class ArticleValidator {
-    /** The largest body accepted, in bytes of UTF-8. */
-    public static final int MAX_BODY_BYTES = 256 * 1024;
-    /** The largest title, URL, GUID, source, author, language, feed URL or hash, in bytes of UTF-8. */
-    public static final int MAX_FIELD_BYTES = 8 * 1024;
+    /** The largest body accepted, in bytes of UTF-8 ({@link ArticleLimits#MAX_BODY_BYTES}). */
+    public static final int MAX_BODY_BYTES = ArticleLimits.MAX_BODY_BYTES;
+    /** The largest other text field, in bytes of UTF-8 ({@link ArticleLimits#MAX_FIELD_BYTES}). */
+    public static final int MAX_FIELD_BYTES = ArticleLimits.MAX_FIELD_BYTES;
 
     private ArticleValidator() {}
 
@@ -54,54 +50,15 @@ public final class ArticleValidator {
         if (blank(article.getContentHash())) {
             throw new InvalidArticleException("article " + id + " has no content hash");
         }
-        long bodyBytes = utf8Length(article.getBody());
-        if (bodyBytes > MAX_BODY_BYTES) {
-            throw new InvalidArticleException("article " + id + " body is " + bodyBytes + " bytes of UTF-8, over the "
-                    + MAX_BODY_BYTES + "-byte limit: its scored record could pass the producer's max.request.size");
-        }
-        checkField(id, "title", article.getTitle());
-        checkField(id, "url", article.getUrl());
-        checkField(id, "guid", article.getGuid());
-        checkField(id, "source", article.getSource());
-        checkField(id, "author", article.getAuthor());
-        checkField(id, "language", article.getLanguage());
-        checkField(id, "feedUrl", article.getFeedUrl());
-        checkField(id, "contentHash", article.getContentHash());
+        ArticleLimits.violation(article).ifPresent(problem -> {
+            throw new InvalidArticleException("article " + id + " " + problem);
+        });
         return article;
     }
 
-    private static void checkField(String id, String field, String value) {
-        long bytes = utf8Length(value);
-        if (bytes > MAX_FIELD_BYTES) {
-            throw new InvalidArticleException("article " + id + " " + field + " is " + bytes
-                    + " bytes of UTF-8, over the " + MAX_FIELD_BYTES + "-byte limit for that field");
-        }
-    }
-
-    /** Bytes the string takes in UTF-8, counted without encoding it; 0 for null. */
+    /** Bytes the string takes in UTF-8 ({@link ArticleLimits#utf8Length}). */
     static long utf8Length(String s) {
-        if (s == null) {
-            return 0;
-        }
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                // other BMP characters; a lone surrogate is written as '?' by the JDK, but
-                // counting it as 3 only errs towards the limit
-                n += 3;
-            }
-        }
-        return n;
+        return ArticleLimits.utf8Length(s);
     }
 
     private static boolean blank(String s) {
