@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "Bad lines and items are reported with file and line; the rest is still published. "
                 + "Exit code 0 when everything was published, 3 when some input was rejected.")
 final class IngestCommand implements Callable<Integer> {
-    static final int EXIT_SOME_REJECTED = 3;
+    static final int EXIT_SOME_REJECTED = ExitCodes.SOME_REJECTED;
 
     @Spec
     CommandSpec spec;
