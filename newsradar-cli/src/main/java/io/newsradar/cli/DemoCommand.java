@@ -5,6 +5,7 @@ import io.newsradar.ingest.IngestSummary;
 import io.newsradar.localkafka.LocalKafkaBroker;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.RevisionSettings;
 import io.newsradar.scoring.ScoringApp;
 import io.newsradar.scoring.ScoringRules;
 import io.newsradar.sink.AlertSink;
@@ -46,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
     ConfigOptions options = new ConfigOptions();
 
     static final String MARKER = ".newsradar-demo";
+    // The samples' publication dates span years and the revision store's retention runs on event
+    // time: with the service's 30-day default a second run would find the older samples expired
+    // and score them again. A retention set in the config still wins.
+    private static final String DEMO_REVISION_RETENTION = "P3650D";
 
     @Option(names = "--once", description = "Exit once the sample is processed, with a summary.")
     boolean once;
@@ -91,7 +96,9 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir.resolve("broker"))) {
             Path alertsFile = dataDir.resolve("alerts.jsonl");
-            NewsradarConfig config = options.load()
+            NewsradarConfig loaded = options.load();
+            NewsradarConfig config = loaded.with(
+                            RevisionSettings.RETENTION, loaded.get(RevisionSettings.RETENTION, DEMO_REVISION_RETENTION))
                     .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
                     .with(NewsradarConfig.STATE_DIR, dataDir.resolve("streams").toString())
                     .with(NewsradarConfig.SINK_FILE, alertsFile.toString());

@@ -64,7 +64,8 @@ public final class ScoringApp implements AutoCloseable {
         Properties props = streamsProperties(config);
         this.adminProps = new HashMap<>(config.kafkaClientProps());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        this.streams = new KafkaStreams(ScoringTopology.build(ScoringEngine.of(rules), counters), props);
+        this.streams = new KafkaStreams(
+                ScoringTopology.build(ScoringEngine.of(rules), RevisionSettings.from(config), counters), props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {

@@ -10,13 +10,17 @@ public final class ScoringCounters {
     private final AtomicLong scored = new AtomicLong();
     private final AtomicLong repeats = new AtomicLong();
     private final AtomicLong revisions = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
 
     /** Articles scored (first revisions and corrections). */
     public long scored() {
         return scored.get();
     }
 
-    /** Exact repeats (same id, same content hash) that were counted and not scored again. */
+    /**
+     * Exact repeats that were counted and not scored again: an id seen before with one of the
+     * contents recently seen under it.
+     */
     public long repeats() {
         return repeats.get();
     }
@@ -24,6 +28,14 @@ public final class ScoringCounters {
     /** Corrections: an id seen before with new content, scored again as a new revision. */
     public long revisions() {
         return revisions.get();
+    }
+
+    /**
+     * Revision-store entries removed by retention: ids not seen for longer than the retention,
+     * which count as new if they come again.
+     */
+    public long expired() {
+        return expired.get();
     }
 
     void countScored() {
@@ -38,8 +50,12 @@ public final class ScoringCounters {
         revisions.incrementAndGet();
     }
 
+    void countExpired(long entries) {
+        expired.addAndGet(entries);
+    }
+
     @Override
     public String toString() {
-        return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions();
+        return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions() + " expired=" + expired();
     }
 }

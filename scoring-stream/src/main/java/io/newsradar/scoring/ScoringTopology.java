@@ -5,7 +5,6 @@ import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,53 +17,69 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The scoring topology: {@code news.raw.v1} -> validate -> dedupe -> tag, score, route ->
- * {@code news.scored.v1} and {@code alerts.<route>.v1}.
+ * The scoring topology: {@code news.raw.v1} -> validate -> dedupe, tag, score, route (one node,
+ * see {@link RevisionTracker}) -> {@code news.scored.v1} and {@code alerts.<route>.v1}.
  *
  * <p>Errors are not handled here: a record that cannot be decoded or raises while being
  * processed goes to {@code news.dlq.v1} through Kafka Streams' own dead-letter queue, configured
  * in {@link ScoringApp#streamsProperties}. Record timestamps pass through unchanged, so every
  * output carries the article's event time, never the wall clock.
  *
- * <p>Every node and the store are named, so the changelog topic and processor names stay stable
+ * <p>Every node and store is named, so the changelog topics and processor names stay stable
  * when the topology grows.
  */
 public final class ScoringTopology {
-    /** Per article id: last revision and content hash (see {@link RevisionTracker}). */
+    /** Per article id: last revision, recent content hashes, last sighting (see {@link RevisionTracker}). */
     public static final String REVISIONS_STORE = "article-revisions";
+    /** The same entries by last sighting, for expiry by retention (see {@link RevisionStore}). */
+    public static final String REVISIONS_BY_LAST_SEEN_STORE = "article-revisions-by-last-seen";
 
     private ScoringTopology() {}
 
     public static Topology build(ScoringRules rules) {
-        return build(ScoringEngine.of(rules), new ScoringCounters());
+        return build(ScoringEngine.of(rules), RevisionSettings.defaults(), new ScoringCounters());
+    }
+
+    /** With the default revision settings. */
+    public static Topology build(ScoringEngine engine, ScoringCounters counters) {
+        return build(engine, RevisionSettings.defaults(), counters);
     }
 
     /** Pure: builds the graph, touches no network or disk. */
-    public static Topology build(ScoringEngine engine, ScoringCounters counters) {
+    public static Topology build(ScoringEngine engine, RevisionSettings revisions, ScoringCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
+        // Both stores are changelogged (the default), so a restored task keeps its index too.
+        // Writes go to the changelog at once rather than at the next cache flush; each is read
+        // about once per record, so a cache would save little.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), RevisionState.serde())
-                // writes go to the changelog at once rather than at the next cache flush; the store
-                // is read once per record, so a cache would save little
+                .withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(REVISIONS_BY_LAST_SEEN_STORE), Serdes.String(), Serdes.String())
                 .withCachingDisabled());
 
         TopicDef<String, NewsArticle> raw = Topics.NEWS_RAW;
-        KStream<String, ScoredArticle> scored = builder.stream(
+        // One node checks for a repeat, scores (tags, score, alerts) and only then stores the new
+        // revision: an article whose scoring throws is dead-lettered without being remembered.
+        // Nothing downstream of it can fail on the article's content.
+        KStream<String, ScoringResult> results = builder.stream(
                         raw.name(),
                         Consumed.with(raw.keySerde(), raw.valueSerde()).withName("news-raw"))
                 .mapValues(ArticleValidator::validate, Named.as("validate"))
                 .processValues(
-                        () -> new RevisionTracker(REVISIONS_STORE, counters), Named.as("dedupe"), REVISIONS_STORE)
-                .mapValues(
-                        revised -> {
-                            ScoredArticle s = engine.score(revised.article(), revised.revision());
-                            counters.countScored();
-                            return s;
-                        },
-                        Named.as("tag-score-route"));
+                        () -> new RevisionTracker<>(
+                                REVISIONS_STORE,
+                                REVISIONS_BY_LAST_SEEN_STORE,
+                                revisions,
+                                counters,
+                                revised -> ScoringResult.of(engine, revised)),
+                        Named.as("dedupe-tag-score-route"),
+                        REVISIONS_STORE,
+                        REVISIONS_BY_LAST_SEEN_STORE);
 
         TopicDef<String, ScoredArticle> out = Topics.NEWS_SCORED;
-        scored.to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("news-scored"));
+        results.mapValues(ScoringResult::scored, Named.as("scored"))
+                .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("news-scored"));
 
         // One alert per matched route, keyed by story id. The topic comes from the alert's route,
         // so routes added by new rules need no new sink node. No KTable on this path: nothing
@@ -72,13 +87,10 @@ public final class ScoringTopology {
         TopicDef<String, Alert> alertShape = Topics.alerts(Topics.DEFENSE_AI_ROUTE);
         TopicNameExtractor<String, Alert> alertTopic =
                 (key, alert, ctx) -> Topics.alerts(alert.getRoute()).name();
-        scored.flatMap(
-                        (articleId, s) -> {
-                            List<Alert> alerts = engine.alerts(s);
-                            return alerts.stream()
-                                    .map(a -> KeyValue.pair(a.getStoryId(), a))
-                                    .toList();
-                        },
+        results.flatMap(
+                        (articleId, r) -> r.alerts().stream()
+                                .map(a -> KeyValue.pair(a.getStoryId(), a))
+                                .toList(),
                         Named.as("alerts"))
                 .to(
                         alertTopic,

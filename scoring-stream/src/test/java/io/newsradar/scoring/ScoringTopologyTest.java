@@ -299,7 +299,10 @@ class ScoringTopologyTest {
         try (TopologyTestDriver d = driver()) {
             pipe(raw(d), a);
             KeyValueStore<String, RevisionState> store = d.getKeyValueStore(ScoringTopology.REVISIONS_STORE);
-            assertThat(store.get(a.getId())).isEqualTo(new RevisionState(1, a.getContentHash()));
+            // last seen: the stream time at the sighting, here the only record's timestamp
+            assertThat(store.get(a.getId()))
+                    .isEqualTo(new RevisionState(
+                            1, List.of(a.getContentHash()), a.getPublishedAt().toEpochMilli()));
             assertThat(store.persistent()).isTrue();
         }
     }
