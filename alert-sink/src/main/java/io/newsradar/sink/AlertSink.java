@@ -39,11 +39,15 @@ import org.slf4j.LoggerFactory;
  * Consumes every alert topic ({@link Topics#ALERT_TOPICS}, by pattern, so a new route's topic is
  * picked up while running) and delivers each alert to every destination.
  *
- * <p>Per polled batch: deliver each alert to each destination; an alert some destination refused
- * goes to {@link Topics#DELIVERY_DLQ} with the reasons; then flush every destination, wait for the
- * dead letters' acknowledgements, and only then commit the batch's offsets. Anything failing
- * before the commit rewinds the consumer to the start of the batch, so nothing is lost; delivery
- * is at-least-once and receivers dedupe by alert id.
+ * <p>Per polled batch: deliver each alert to each destination; an alert some destination rejected
+ * ({@link AlertRejectedException}) goes to {@link Topics#DELIVERY_DLQ} with the reasons; then flush
+ * every destination, wait for the dead letters' acknowledgements, and only then commit the batch's
+ * offsets. A destination's temporary failure (a full disk) is retried in place with backoff, the
+ * failed write or flush only, never what already succeeded ({@link DestinationRetries}); a
+ * permanent one, or one lasting past the retry budget, stops the sink with a {@link
+ * DestinationFailedException} and the batch uncommitted. Any other failure before the commit
+ * rewinds the consumer to the start of the batch, so nothing is lost; delivery is at-least-once
+ * and receivers dedupe by alert id.
  *
  * <p>A record that is not an alert is dead-lettered with its original bytes and skipped. Fatal
  * errors (credentials, permissions, a bug) end the loop with an error log and {@link #failure()}.
@@ -65,6 +69,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private final Producer<String, String> deadLetterProducer;
     private final List<AlertDestination> destinations;
     private final Predicate<Alert> filter;
+    private final DestinationRetries retries;
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -84,15 +89,16 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** Delivers the alerts {@code filter} accepts; the others are counted in {@link #skipped()}. */
     public AlertSink(NewsradarConfig config, List<AlertDestination> destinations, Predicate<Alert> filter) {
-        this(newConsumer(config), config, destinations, filter);
+        this(SinkSettings.retryBudget(config), newConsumer(config), config, destinations, filter);
     }
 
     private AlertSink(
+            Duration retryBudget,
             Consumer<String, Alert> consumer,
             NewsradarConfig config,
             List<AlertDestination> destinations,
             Predicate<Alert> filter) {
-        this(consumer, newDeadLetterProducerOrClose(config, consumer), destinations, filter);
+        this(consumer, newDeadLetterProducerOrClose(config, consumer), destinations, filter, retryBudget);
     }
 
     /** With given clients: for tests with {@code MockConsumer} / {@code MockProducer}. */
@@ -101,6 +107,18 @@ public final class AlertSink implements Runnable, AutoCloseable {
             Producer<String, String> deadLetterProducer,
             List<AlertDestination> destinations,
             Predicate<Alert> filter) {
+        this(consumer, deadLetterProducer, destinations, filter, SinkSettings.DEFAULT_RETRY_BUDGET);
+    }
+
+    /** With given clients and retry budget: for tests. */
+    AlertSink(
+            Consumer<String, Alert> consumer,
+            Producer<String, String> deadLetterProducer,
+            List<AlertDestination> destinations,
+            Predicate<Alert> filter,
+            Duration retryBudget) {
+        this.retries = new DestinationRetries(
+                retryBudget, MIN_BACKOFF_MS, MAX_BACKOFF_MS, this::pauseUnlessClosing, System::nanoTime);
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.deadLetterProducer = Objects.requireNonNull(deadLetterProducer, "deadLetterProducer");
         this.destinations = List.copyOf(destinations);
@@ -150,6 +168,20 @@ public final class AlertSink implements Runnable, AutoCloseable {
     /** The error that ended the loop, if a fatal one did. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Asks the cluster for its topics with the sink's own consumer (its address, security settings
+     * and permissions), so a cluster that does not answer is reported at start instead of being
+     * polled in silence forever. Call before {@link #run()}.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException when no answer came within {@code timeout}
+     */
+    public void awaitCluster(Duration timeout) {
+        if (started.get()) {
+            throw new IllegalStateException("awaitCluster must be called before the sink runs");
+        }
+        consumer.listTopics(timeout);
     }
 
     /** Whether the loop has ended (or close() ran before it started). */
@@ -206,6 +238,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
         List<Future<RecordMetadata>> pendingDeadLetters = new ArrayList<>();
         long batchDelivered = 0;
         long batchSkipped = 0;
+        retries.startBatch();
         try {
             for (ConsumerRecord<String, Alert> record : records) {
                 Alert alert = record.value();
@@ -250,14 +283,13 @@ public final class AlertSink implements Runnable, AutoCloseable {
                 }
             }
             for (AlertDestination destination : destinations) {
-                try {
-                    destination.flush();
-                } catch (Exception e) {
-                    throw new DestinationFlushException(destination.name(), e);
-                }
+                retries.flush(destination);
             }
             awaitAcknowledged(pendingDeadLetters);
         } catch (Exception e) {
+            // This batch will not be committed: take back what is not durable yet, or the batch's
+            // next delivery would write it a second time.
+            discardUnflushed();
             rewind(records);
             throw e;
         }
@@ -270,13 +302,25 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private List<DeliveryFailure> deliverToAll(Alert alert) {
         List<DeliveryFailure> failures = new ArrayList<>();
         for (AlertDestination destination : destinations) {
-            try {
-                destination.deliver(alert);
-            } catch (Exception e) {
-                failures.add(new DeliveryFailure(destination.name(), SinkErrors.describe(e)));
+            DeliveryFailure failure = retries.deliver(destination, alert);
+            if (failure != null) {
+                failures.add(failure);
             }
         }
         return failures;
+    }
+
+    private void discardUnflushed() {
+        for (AlertDestination destination : destinations) {
+            try {
+                destination.discardUnflushed();
+            } catch (Exception e) {
+                log.warn(
+                        "destination {} could not take back its unflushed alerts, they may appear twice: {}",
+                        destination.name(),
+                        SinkErrors.describe(e));
+            }
+        }
     }
 
     private void awaitAcknowledged(List<Future<RecordMetadata>> pending) throws Exception {
@@ -354,7 +398,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             default:
                 failure = SinkErrors.unwrap(e);
                 log.error(
-                        "alert sink stopping on a fatal error (retrying cannot fix it): {}",
+                        "alert sink stopping on a fatal error, the batch in hand stays uncommitted: {}",
                         SinkErrors.describe(e),
                         failure);
                 return false;
@@ -385,13 +429,19 @@ public final class AlertSink implements Runnable, AutoCloseable {
     }
 
     private void pause() {
+        pauseUnlessClosing(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    }
+
+    /** Waits up to {@code millis}, less when close() is called; false when the sink is closing. */
+    private boolean pauseUnlessClosing(long millis) {
         try {
-            closeRequested.await(backoffMs, TimeUnit.MILLISECONDS);
+            closeRequested.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closing.set(true);
         }
-        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        return !closing.get();
     }
 
     private static byte[] keyBytes(String key) {
@@ -406,6 +456,9 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** Stops the loop and waits up to {@code timeout} for it to end; true when it has. */
     public boolean close(Duration timeout) {
+        if (isStopped()) {
+            return true;
+        }
         closing.set(true);
         closeRequested.countDown();
         if (started.compareAndSet(false, true)) {
