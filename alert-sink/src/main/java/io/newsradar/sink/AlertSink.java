@@ -2,7 +2,6 @@ package io.newsradar.sink;
 
 import io.newsradar.avro.Alert;
 import io.newsradar.schemas.config.NewsradarConfig;
-import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,13 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.InvalidOffsetException;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -67,9 +63,8 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     private final Consumer<String, Alert> consumer;
     private final Producer<String, String> deadLetterProducer;
-    private final List<AlertDestination> destinations;
+    private final Destinations destinations;
     private final Predicate<Alert> filter;
-    private final DestinationRetries retries;
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -89,7 +84,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** Delivers the alerts {@code filter} accepts; the others are counted in {@link #skipped()}. */
     public AlertSink(NewsradarConfig config, List<AlertDestination> destinations, Predicate<Alert> filter) {
-        this(SinkSettings.retryBudget(config), newConsumer(config), config, destinations, filter);
+        this(SinkSettings.retryBudget(config), SinkClients.newConsumer(config), config, destinations, filter);
     }
 
     private AlertSink(
@@ -98,7 +93,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             NewsradarConfig config,
             List<AlertDestination> destinations,
             Predicate<Alert> filter) {
-        this(consumer, newDeadLetterProducerOrClose(config, consumer), destinations, filter, retryBudget);
+        this(consumer, SinkClients.newDeadLetterProducerOrClose(config, consumer), destinations, filter, retryBudget);
     }
 
     /** With given clients: for tests with {@code MockConsumer} / {@code MockProducer}. */
@@ -117,37 +112,13 @@ public final class AlertSink implements Runnable, AutoCloseable {
             List<AlertDestination> destinations,
             Predicate<Alert> filter,
             Duration retryBudget) {
-        this.retries = new DestinationRetries(
-                retryBudget, MIN_BACKOFF_MS, MAX_BACKOFF_MS, this::pauseUnlessClosing, System::nanoTime);
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.deadLetterProducer = Objects.requireNonNull(deadLetterProducer, "deadLetterProducer");
-        this.destinations = List.copyOf(destinations);
         this.filter = Objects.requireNonNull(filter, "filter");
-        if (this.destinations.isEmpty()) {
-            throw new IllegalArgumentException("the alert sink needs at least one destination");
-        }
-    }
-
-    private static Consumer<String, Alert> newConsumer(NewsradarConfig config) {
-        // Every alerts.<route>.v1 topic has the same serdes; take them from the catalogue.
-        TopicDef<String, Alert> alerts = Topics.alerts(Topics.DEFENSE_AI_ROUTE);
-        return new KafkaConsumer<>(
-                SinkClientConfigs.consumer(config),
-                alerts.keySerde().deserializer(),
-                alerts.valueSerde().deserializer());
-    }
-
-    private static Producer<String, String> newDeadLetterProducerOrClose(
-            NewsradarConfig config, Consumer<String, Alert> consumer) {
-        try {
-            return new KafkaProducer<>(
-                    SinkClientConfigs.deadLetterProducer(config),
-                    Topics.DELIVERY_DLQ.keySerde().serializer(),
-                    Topics.DELIVERY_DLQ.valueSerde().serializer());
-        } catch (RuntimeException e) {
-            consumer.close(Duration.ZERO);
-            throw e;
-        }
+        this.destinations = new Destinations(
+                destinations,
+                new DestinationRetries(
+                        retryBudget, MIN_BACKOFF_MS, MAX_BACKOFF_MS, this::pauseUnlessClosing, System::nanoTime));
     }
 
     /** Alerts every destination took, counted once their batch was flushed. */
@@ -205,7 +176,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             log.info(
                     "alert sink subscribed to {} delivering to {}",
                     Topics.ALERT_TOPICS.pattern(),
-                    destinations.stream().map(AlertDestination::name).toList());
+                    destinations.names());
             while (!closing.get()) {
                 try {
                     ConsumerRecords<String, Alert> records = consumer.poll(POLL_TIMEOUT);
@@ -238,7 +209,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
         List<Future<RecordMetadata>> pendingDeadLetters = new ArrayList<>();
         long batchDelivered = 0;
         long batchSkipped = 0;
-        retries.startBatch();
+        destinations.startBatch();
         try {
             for (ConsumerRecord<String, Alert> record : records) {
                 Alert alert = record.value();
@@ -267,7 +238,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
                     continue;
                 }
                 if (accepted) {
-                    failures.addAll(deliverToAll(alert));
+                    failures.addAll(destinations.deliver(alert));
                 }
                 if (failures.isEmpty()) {
                     batchDelivered++;
@@ -282,14 +253,12 @@ public final class AlertSink implements Runnable, AutoCloseable {
                     pendingDeadLetters.add(deadLetterProducer.send(DeadLetters.undeliverable(record, failures)));
                 }
             }
-            for (AlertDestination destination : destinations) {
-                retries.flush(destination);
-            }
+            destinations.flush();
             awaitAcknowledged(pendingDeadLetters);
         } catch (Exception e) {
             // This batch will not be committed: take back what is not durable yet, or the batch's
             // next delivery would write it a second time.
-            discardUnflushed();
+            destinations.discardUnflushed();
             rewind(records);
             throw e;
         }
@@ -297,30 +266,6 @@ public final class AlertSink implements Runnable, AutoCloseable {
         deadLettered.addAndGet(pendingDeadLetters.size());
         skipped.addAndGet(batchSkipped);
         commit(null);
-    }
-
-    private List<DeliveryFailure> deliverToAll(Alert alert) {
-        List<DeliveryFailure> failures = new ArrayList<>();
-        for (AlertDestination destination : destinations) {
-            DeliveryFailure failure = retries.deliver(destination, alert);
-            if (failure != null) {
-                failures.add(failure);
-            }
-        }
-        return failures;
-    }
-
-    private void discardUnflushed() {
-        for (AlertDestination destination : destinations) {
-            try {
-                destination.discardUnflushed();
-            } catch (Exception e) {
-                log.warn(
-                        "destination {} could not take back its unflushed alerts, they may appear twice: {}",
-                        destination.name(),
-                        SinkErrors.describe(e));
-            }
-        }
     }
 
     private void awaitAcknowledged(List<Future<RecordMetadata>> pending) throws Exception {
@@ -484,13 +429,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     }
 
     private void releaseResources() {
-        for (AlertDestination destination : destinations) {
-            try {
-                destination.close();
-            } catch (Exception e) {
-                log.warn("closing destination {} failed: {}", destination.name(), SinkErrors.describe(e));
-            }
-        }
+        destinations.close();
         try {
             deadLetterProducer.close(CLIENT_CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
@@ -500,24 +439,6 @@ public final class AlertSink implements Runnable, AutoCloseable {
             consumer.close(CLIENT_CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
             log.warn("closing the consumer failed: {}", SinkErrors.describe(e));
-        }
-    }
-
-    private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                log.info("alert sink assigned {}", partitions);
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Nothing to commit here: every batch is committed before the next poll, the only
-            // place a rebalance can run.
-            if (!partitions.isEmpty()) {
-                log.info("alert sink revoked {}", partitions);
-            }
         }
     }
 }
