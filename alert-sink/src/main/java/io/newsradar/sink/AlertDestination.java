@@ -16,7 +16,10 @@ import io.newsradar.avro.Alert;
  * <ul>
  *   <li>{@code deliver} throwing {@link AlertRejectedException}: this destination will never take
  *       this alert (its content is the problem); the sink dead-letters the alert and goes on.
- *   <li>{@code deliver} throwing anything else: the destination failed, not the alert. It must
+ *   <li>{@code deliver} throwing an unchecked exception: a bug tied to this alert; handled like a
+ *       rejection, so one odd alert cannot stop every delivery for good.
+ *   <li>{@code deliver} throwing any other (checked) exception, an {@code IOException} above all:
+ *       the destination failed, not the alert. It must
  *       leave nothing of that alert behind (a torn line is cut back). The sink delivers the same
  *       alert again after a pause, unless the failure is permanent ({@link
  *       SinkErrors#isPermanentIoError}) or keeps on past the retry budget: then the sink stops
