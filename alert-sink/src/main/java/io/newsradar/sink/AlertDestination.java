@@ -19,11 +19,10 @@ import io.newsradar.avro.Alert;
  *   <li>{@code deliver} throwing an unchecked exception: a bug tied to this alert; handled like a
  *       rejection, so one odd alert cannot stop every delivery for good.
  *   <li>{@code deliver} throwing any other (checked) exception, an {@code IOException} above all:
- *       the destination failed, not the alert. It must
- *       leave nothing of that alert behind (a torn line is cut back). The sink delivers the same
- *       alert again after a pause, unless the failure is permanent ({@link
- *       SinkErrors#isPermanentIoError}) or keeps on past the retry budget: then the sink stops
- *       without committing the batch.
+ *       the destination failed, not the alert. It must leave nothing of that alert behind (a
+ *       torn line is cut back). The sink delivers the same alert again after a pause, unless the
+ *       failure is permanent ({@link SinkErrors#isPermanentIoError}) or keeps on past the retry
+ *       budget: then the sink stops without committing the batch.
  *   <li>{@code flush} throwing: the sink calls {@code flush} again after a pause, without
  *       delivering the batch again, so the destination itself must make everything delivered
  *       since its last successful flush durable on a later call, each alert once.
