@@ -11,10 +11,27 @@ import io.newsradar.avro.Alert;
  * durable (on disk, acknowledged by the receiver): a committed offset must never refer to an alert
  * the destination could still lose.
  *
- * <p>{@code deliver} throwing means "this alert was not delivered here": the sink dead-letters that
- * alert with the reason and goes on. {@code flush} throwing means the destination cannot vouch for
- * the batch: the sink delivers the whole batch again later. Delivery is at-least-once; receivers
- * dedupe by {@link Alert#getAlertId()}.
+ * <p>Failures:
+ *
+ * <ul>
+ *   <li>{@code deliver} throwing {@link AlertRejectedException}: this destination will never take
+ *       this alert (its content is the problem); the sink dead-letters the alert and goes on.
+ *   <li>{@code deliver} throwing an unchecked exception: a bug tied to this alert; handled like a
+ *       rejection, so one odd alert cannot stop every delivery for good.
+ *   <li>{@code deliver} throwing any other (checked) exception, an {@code IOException} above all:
+ *       the destination failed, not the alert. It must leave nothing of that alert behind (a
+ *       torn line is cut back). The sink delivers the same alert again after a pause, unless the
+ *       failure is permanent ({@link SinkErrors#isPermanentIoError}) or keeps on past the retry
+ *       budget: then the sink stops without committing the batch.
+ *   <li>{@code flush} throwing: the sink calls {@code flush} again after a pause, without
+ *       delivering the batch again, so the destination itself must make everything delivered
+ *       since its last successful flush durable on a later call, each alert once.
+ * </ul>
+ *
+ * <p>When the sink gives up on a batch (shutdown in the middle of a retry, a permanent failure,
+ * a Kafka error before the commit) it calls {@link #discardUnflushed}: those alerts are not
+ * committed and will be delivered again, so a destination that can take them back should.
+ * Delivery is at-least-once; receivers dedupe by {@link Alert#getAlertId()}.
  *
  * <p>Destinations are called from the sink's one loop thread only, so they need not be thread-safe.
  * The sink owns the destinations it is given and closes them when its loop ends.
@@ -26,6 +43,12 @@ public interface AlertDestination extends AutoCloseable {
 
     /** Makes everything delivered so far durable. */
     void flush() throws Exception;
+
+    /**
+     * Takes back, where it can, what was delivered since the last successful {@link #flush}: the
+     * sink will deliver it again. Best effort; the default keeps it (a duplicate, not a loss).
+     */
+    default void discardUnflushed() throws Exception {}
 
     /** A short name for logs and dead-letter reasons. */
     default String name() {

@@ -2,7 +2,6 @@ package io.newsradar.sink;
 
 import io.newsradar.avro.Alert;
 import io.newsradar.schemas.config.NewsradarConfig;
-import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,13 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.InvalidOffsetException;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -39,11 +35,15 @@ import org.slf4j.LoggerFactory;
  * Consumes every alert topic ({@link Topics#ALERT_TOPICS}, by pattern, so a new route's topic is
  * picked up while running) and delivers each alert to every destination.
  *
- * <p>Per polled batch: deliver each alert to each destination; an alert some destination refused
- * goes to {@link Topics#DELIVERY_DLQ} with the reasons; then flush every destination, wait for the
- * dead letters' acknowledgements, and only then commit the batch's offsets. Anything failing
- * before the commit rewinds the consumer to the start of the batch, so nothing is lost; delivery
- * is at-least-once and receivers dedupe by alert id.
+ * <p>Per polled batch: deliver each alert to each destination; an alert some destination rejected
+ * ({@link AlertRejectedException}) goes to {@link Topics#DELIVERY_DLQ} with the reasons; then flush
+ * every destination, wait for the dead letters' acknowledgements, and only then commit the batch's
+ * offsets. A destination's temporary failure (a full disk) is retried in place with backoff, the
+ * failed write or flush only, never what already succeeded ({@link DestinationRetries}); a
+ * permanent one, or one lasting past the retry budget, stops the sink with a {@link
+ * DestinationFailedException} and the batch uncommitted. Any other failure before the commit
+ * rewinds the consumer to the start of the batch, so nothing is lost; delivery is at-least-once
+ * and receivers dedupe by alert id.
  *
  * <p>A record that is not an alert is dead-lettered with its original bytes and skipped. Fatal
  * errors (credentials, permissions, a bug) end the loop with an error log and {@link #failure()}.
@@ -63,7 +63,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     private final Consumer<String, Alert> consumer;
     private final Producer<String, String> deadLetterProducer;
-    private final List<AlertDestination> destinations;
+    private final Destinations destinations;
     private final Predicate<Alert> filter;
 
     private final AtomicLong delivered = new AtomicLong();
@@ -84,15 +84,16 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** Delivers the alerts {@code filter} accepts; the others are counted in {@link #skipped()}. */
     public AlertSink(NewsradarConfig config, List<AlertDestination> destinations, Predicate<Alert> filter) {
-        this(newConsumer(config), config, destinations, filter);
+        this(SinkSettings.retryBudget(config), SinkClients.newConsumer(config), config, destinations, filter);
     }
 
     private AlertSink(
+            Duration retryBudget,
             Consumer<String, Alert> consumer,
             NewsradarConfig config,
             List<AlertDestination> destinations,
             Predicate<Alert> filter) {
-        this(consumer, newDeadLetterProducerOrClose(config, consumer), destinations, filter);
+        this(consumer, SinkClients.newDeadLetterProducerOrClose(config, consumer), destinations, filter, retryBudget);
     }
 
     /** With given clients: for tests with {@code MockConsumer} / {@code MockProducer}. */
@@ -101,35 +102,23 @@ public final class AlertSink implements Runnable, AutoCloseable {
             Producer<String, String> deadLetterProducer,
             List<AlertDestination> destinations,
             Predicate<Alert> filter) {
+        this(consumer, deadLetterProducer, destinations, filter, SinkSettings.DEFAULT_RETRY_BUDGET);
+    }
+
+    /** With given clients and retry budget: for tests. */
+    AlertSink(
+            Consumer<String, Alert> consumer,
+            Producer<String, String> deadLetterProducer,
+            List<AlertDestination> destinations,
+            Predicate<Alert> filter,
+            Duration retryBudget) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.deadLetterProducer = Objects.requireNonNull(deadLetterProducer, "deadLetterProducer");
-        this.destinations = List.copyOf(destinations);
         this.filter = Objects.requireNonNull(filter, "filter");
-        if (this.destinations.isEmpty()) {
-            throw new IllegalArgumentException("the alert sink needs at least one destination");
-        }
-    }
-
-    private static Consumer<String, Alert> newConsumer(NewsradarConfig config) {
-        // Every alerts.<route>.v1 topic has the same serdes; take them from the catalogue.
-        TopicDef<String, Alert> alerts = Topics.alerts(Topics.DEFENSE_AI_ROUTE);
-        return new KafkaConsumer<>(
-                SinkClientConfigs.consumer(config),
-                alerts.keySerde().deserializer(),
-                alerts.valueSerde().deserializer());
-    }
-
-    private static Producer<String, String> newDeadLetterProducerOrClose(
-            NewsradarConfig config, Consumer<String, Alert> consumer) {
-        try {
-            return new KafkaProducer<>(
-                    SinkClientConfigs.deadLetterProducer(config),
-                    Topics.DELIVERY_DLQ.keySerde().serializer(),
-                    Topics.DELIVERY_DLQ.valueSerde().serializer());
-        } catch (RuntimeException e) {
-            consumer.close(Duration.ZERO);
-            throw e;
-        }
+        this.destinations = new Destinations(
+                destinations,
+                new DestinationRetries(
+                        retryBudget, MIN_BACKOFF_MS, MAX_BACKOFF_MS, this::pauseUnlessClosing, System::nanoTime));
     }
 
     /** Alerts every destination took, counted once their batch was flushed. */
@@ -150,6 +139,20 @@ public final class AlertSink implements Runnable, AutoCloseable {
     /** The error that ended the loop, if a fatal one did. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Asks the cluster for its topics with the sink's own consumer (its address, security settings
+     * and permissions), so a cluster that does not answer is reported at start instead of being
+     * polled in silence forever. Call before {@link #run()}.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException when no answer came within {@code timeout}
+     */
+    public void awaitCluster(Duration timeout) {
+        if (started.get()) {
+            throw new IllegalStateException("awaitCluster must be called before the sink runs");
+        }
+        consumer.listTopics(timeout);
     }
 
     /** Whether the loop has ended (or close() ran before it started). */
@@ -173,7 +176,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             log.info(
                     "alert sink subscribed to {} delivering to {}",
                     Topics.ALERT_TOPICS.pattern(),
-                    destinations.stream().map(AlertDestination::name).toList());
+                    destinations.names());
             while (!closing.get()) {
                 try {
                     ConsumerRecords<String, Alert> records = consumer.poll(POLL_TIMEOUT);
@@ -206,6 +209,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
         List<Future<RecordMetadata>> pendingDeadLetters = new ArrayList<>();
         long batchDelivered = 0;
         long batchSkipped = 0;
+        destinations.startBatch();
         try {
             for (ConsumerRecord<String, Alert> record : records) {
                 Alert alert = record.value();
@@ -234,7 +238,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
                     continue;
                 }
                 if (accepted) {
-                    failures.addAll(deliverToAll(alert));
+                    failures.addAll(destinations.deliver(alert));
                 }
                 if (failures.isEmpty()) {
                     batchDelivered++;
@@ -249,15 +253,12 @@ public final class AlertSink implements Runnable, AutoCloseable {
                     pendingDeadLetters.add(deadLetterProducer.send(DeadLetters.undeliverable(record, failures)));
                 }
             }
-            for (AlertDestination destination : destinations) {
-                try {
-                    destination.flush();
-                } catch (Exception e) {
-                    throw new DestinationFlushException(destination.name(), e);
-                }
-            }
+            destinations.flush();
             awaitAcknowledged(pendingDeadLetters);
         } catch (Exception e) {
+            // This batch will not be committed: take back what is not durable yet, or the batch's
+            // next delivery would write it a second time.
+            destinations.discardUnflushed();
             rewind(records);
             throw e;
         }
@@ -265,18 +266,6 @@ public final class AlertSink implements Runnable, AutoCloseable {
         deadLettered.addAndGet(pendingDeadLetters.size());
         skipped.addAndGet(batchSkipped);
         commit(null);
-    }
-
-    private List<DeliveryFailure> deliverToAll(Alert alert) {
-        List<DeliveryFailure> failures = new ArrayList<>();
-        for (AlertDestination destination : destinations) {
-            try {
-                destination.deliver(alert);
-            } catch (Exception e) {
-                failures.add(new DeliveryFailure(destination.name(), SinkErrors.describe(e)));
-            }
-        }
-        return failures;
     }
 
     private void awaitAcknowledged(List<Future<RecordMetadata>> pending) throws Exception {
@@ -354,7 +343,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             default:
                 failure = SinkErrors.unwrap(e);
                 log.error(
-                        "alert sink stopping on a fatal error (retrying cannot fix it): {}",
+                        "alert sink stopping on a fatal error, the batch in hand stays uncommitted: {}",
                         SinkErrors.describe(e),
                         failure);
                 return false;
@@ -385,13 +374,19 @@ public final class AlertSink implements Runnable, AutoCloseable {
     }
 
     private void pause() {
+        pauseUnlessClosing(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    }
+
+    /** Waits up to {@code millis}, less when close() is called; false when the sink is closing. */
+    private boolean pauseUnlessClosing(long millis) {
         try {
-            closeRequested.await(backoffMs, TimeUnit.MILLISECONDS);
+            closeRequested.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closing.set(true);
         }
-        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        return !closing.get();
     }
 
     private static byte[] keyBytes(String key) {
@@ -406,6 +401,9 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** Stops the loop and waits up to {@code timeout} for it to end; true when it has. */
     public boolean close(Duration timeout) {
+        if (isStopped()) {
+            return true;
+        }
         closing.set(true);
         closeRequested.countDown();
         if (started.compareAndSet(false, true)) {
@@ -431,13 +429,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     }
 
     private void releaseResources() {
-        for (AlertDestination destination : destinations) {
-            try {
-                destination.close();
-            } catch (Exception e) {
-                log.warn("closing destination {} failed: {}", destination.name(), SinkErrors.describe(e));
-            }
-        }
+        destinations.close();
         try {
             deadLetterProducer.close(CLIENT_CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
@@ -447,24 +439,6 @@ public final class AlertSink implements Runnable, AutoCloseable {
             consumer.close(CLIENT_CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
             log.warn("closing the consumer failed: {}", SinkErrors.describe(e));
-        }
-    }
-
-    private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                log.info("alert sink assigned {}", partitions);
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Nothing to commit here: every batch is committed before the next poll, the only
-            // place a rebalance can run.
-            if (!partitions.isEmpty()) {
-                log.info("alert sink revoked {}", partitions);
-            }
         }
     }
 }

@@ -37,7 +37,15 @@ public final class ConsoleDestination implements AlertDestination {
         if (broken) {
             return;
         }
-        out.println(format(alert));
+        String lines;
+        try {
+            lines = format(alert);
+        } catch (RuntimeException e) {
+            // a view: an alert it cannot show is still delivered to the other destinations
+            LOG.warn("cannot print alert {}: {}", alert.getAlertId(), SinkErrors.describe(e));
+            return;
+        }
+        out.println(lines);
         checkStillWorking();
     }
 

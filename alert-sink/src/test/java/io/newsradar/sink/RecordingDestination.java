@@ -13,6 +13,7 @@ final class RecordingDestination implements AlertDestination {
     final List<String> delivered = new CopyOnWriteArrayList<>();
     final AtomicInteger flushes = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();
+    final AtomicInteger discarded = new AtomicInteger();
     private final Predicate<Alert> refuse;
     private final AtomicInteger flushFailuresLeft;
 
@@ -26,9 +27,9 @@ final class RecordingDestination implements AlertDestination {
     }
 
     @Override
-    public void deliver(Alert alert) throws IOException {
+    public void deliver(Alert alert) throws AlertRejectedException {
         if (refuse.test(alert)) {
-            throw new IOException("receiver refused " + alert.getAlertId());
+            throw new AlertRejectedException("receiver refused " + alert.getAlertId());
         }
         delivered.add(alert.getAlertId());
     }
@@ -39,6 +40,11 @@ final class RecordingDestination implements AlertDestination {
         if (flushFailuresLeft.getAndDecrement() > 0) {
             throw new IOException("disk full");
         }
+    }
+
+    @Override
+    public void discardUnflushed() {
+        discarded.incrementAndGet();
     }
 
     @Override

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsradar.schemas.serde.UndecodableRecordException;
 import io.newsradar.schemas.topics.Topics;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -77,8 +82,6 @@ class SinkErrorsTest {
         assertThat(SinkErrors.classify(new DisconnectException("gone"))).isEqualTo(ErrorKind.RETRIABLE);
         assertThat(SinkErrors.classify(new CommitFailedException())).isEqualTo(ErrorKind.RETRIABLE);
         assertThat(SinkErrors.classify(new KafkaException("something else"))).isEqualTo(ErrorKind.RETRIABLE);
-        assertThat(SinkErrors.classify(new DestinationFlushException("file:/x", new IOException("disk full"))))
-                .isEqualTo(ErrorKind.RETRIABLE);
     }
 
     @Test
@@ -95,5 +98,49 @@ class SinkErrorsTest {
         assertThat(SinkErrors.describe(new IOException("No space left on device")))
                 .isEqualTo("IOException: No space left on device");
         assertThat(SinkErrors.describe(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void shouldTreatIoErrorsThatOnlyAPersonCanFixAsPermanent() {
+        assertThat(SinkErrors.isPermanentIoError(new AccessDeniedException("/data/alerts.jsonl")))
+                .isTrue();
+        assertThat(SinkErrors.isPermanentIoError(new NoSuchFileException("/data/alerts.jsonl")))
+                .isTrue();
+        assertThat(SinkErrors.isPermanentIoError(new NotDirectoryException("/data")))
+                .isTrue();
+        assertThat(SinkErrors.isPermanentIoError(
+                        new FileSystemException("/data/alerts.jsonl", null, "Read-only file system")))
+                .isTrue();
+        assertThat(SinkErrors.isPermanentIoError(new IOException("Read-only file system")))
+                .isTrue();
+        assertThat(SinkErrors.isPermanentIoError(new IOException("File too large")))
+                .isTrue();
+        assertThat(SinkErrors.isPermanentIoError(new ClosedChannelException())).isTrue();
+    }
+
+    @Test
+    void shouldTreatOtherIoErrorsAsTemporary() {
+        assertThat(SinkErrors.isPermanentIoError(new IOException("No space left on device")))
+                .isFalse();
+        assertThat(SinkErrors.isPermanentIoError(new IOException("Input/output error")))
+                .isFalse();
+        assertThat(SinkErrors.isPermanentIoError(new IOException("Disk quota exceeded")))
+                .isFalse();
+        assertThat(SinkErrors.isPermanentIoError(new IOException())).isFalse();
+    }
+
+    @Test
+    void shouldStopOnADestinationThatFailedForGoodAndCallItInfrastructure() {
+        DestinationFailedException failed =
+                DestinationFailedException.permanent("file:/x", "flush", new AccessDeniedException("/x"));
+
+        assertThat(SinkErrors.classify(failed)).isEqualTo(ErrorKind.FATAL);
+        assertThat(SinkErrors.isInfrastructure(failed)).isTrue();
+        assertThat(SinkErrors.isInfrastructure(new TimeoutException("no broker")))
+                .isTrue();
+        assertThat(SinkErrors.isInfrastructure(new SaslAuthenticationException("bad password")))
+                .isFalse();
+        assertThat(SinkErrors.isInfrastructure(new IllegalStateException("bug")))
+                .isFalse();
     }
 }
