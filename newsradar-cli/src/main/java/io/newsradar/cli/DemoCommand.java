@@ -2,7 +2,6 @@ package io.newsradar.cli;
 
 import io.newsradar.ingest.ArticlePublisher;
 import io.newsradar.ingest.IngestSummary;
-import io.newsradar.localkafka.DataDirLock;
 import io.newsradar.localkafka.DataDirLockedException;
 import io.newsradar.localkafka.LocalKafkaBroker;
 import io.newsradar.schemas.config.NewsradarConfig;
@@ -14,7 +13,6 @@ import io.newsradar.sink.ConsoleDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -48,10 +45,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options = new ConfigOptions();
-
-    static final String MARKER = ".newsradar-demo";
-    /** The broker's data dir inside the demo's; its lock says whether a demo runs on the dir. */
-    static final String BROKER_DIR = "broker";
 
     @Option(names = "--once", description = "Exit once the sample is processed, with a summary.")
     boolean once;
@@ -88,10 +81,11 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path sampleDir = sampleDir();
         if (fresh) {
-            deleteDemoData(dataDir);
+            DemoDataDir.delete(dataDir);
         }
         Files.createDirectories(dataDir);
-        Files.writeString(dataDir.resolve(MARKER), "newsradar demo data: broker log, stream state, alerts\n");
+        Files.writeString(
+                dataDir.resolve(DemoDataDir.MARKER), "newsradar demo data: broker log, stream state, alerts\n");
         Shutdown shutdown = once ? null : new Shutdown();
         out.println("starting in-process Kafka broker (data in " + dataDir.toAbsolutePath() + ") ...");
         out.flush();
@@ -275,14 +269,11 @@ final class DemoCommand implements Callable<Integer> {
 
     private LocalKafkaBroker startBroker() {
         try {
-            return LocalKafkaBroker.start(dataDir.resolve(BROKER_DIR));
+            return LocalKafkaBroker.start(dataDir.resolve(DemoDataDir.BROKER_DIR));
         } catch (DataDirLockedException e) {
-            throw new IllegalStateException(runningDemo(dataDir, e) + "; stop it, or pass another --data-dir", e);
+            throw new IllegalStateException(
+                    DemoDataDir.runningDemo(dataDir, e) + "; stop it, or pass another --data-dir", e);
         }
-    }
-
-    private static String runningDemo(Path dir, DataDirLockedException e) {
-        return "a demo is running on this data dir (" + e.holderDescription() + ", " + dir.toAbsolutePath() + ")";
     }
 
     private Path sampleDir() {
@@ -328,59 +319,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /**
-     * Deletes a demo data dir, and only that: {@code --data-dir . --fresh} must not wipe the
-     * working directory. A dir is ours when it carries the marker the demo writes, or is empty.
-     * A dir a running demo uses is refused: its broker holds the lock of the broker dir, and this
-     * takes that lock before deleting anything, and holds it until all else is gone.
-     */
-    static void deleteDemoData(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        boolean empty;
-        try (Stream<Path> entries = Files.list(dir)) {
-            empty = entries.findAny().isEmpty();
-        }
-        if (!empty && !Files.exists(dir.resolve(MARKER))) {
-            throw new IllegalArgumentException("refusing to delete " + dir.toAbsolutePath()
-                    + " for --fresh: it is not a newsradar demo data dir (no " + MARKER + " file in it)");
-        }
-        Path brokerDir = dir.resolve(BROKER_DIR);
-        Path lockFile =
-                brokerDir.resolve(DataDirLock.FILE_NAME).toAbsolutePath().normalize();
-        try (DataDirLock lock = DataDirLock.acquire(brokerDir)) {
-            // the lock file and the dirs holding it stay until the lock is released
-            deleteRecursively(dir, p -> lockFile.startsWith(p.toAbsolutePath().normalize()));
-        } catch (DataDirLockedException e) {
-            throw new IllegalStateException(
-                    "refusing to delete " + dir.toAbsolutePath() + " for --fresh: " + runningDemo(dir, e)
-                            + "; stop it first",
-                    e);
-        }
-        deleteRecursively(dir);
-    }
-
-    static void deleteRecursively(Path dir) {
-        deleteRecursively(dir, p -> false);
-    }
-
-    private static void deleteRecursively(Path dir, Predicate<Path> keep) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).filter(keep.negate()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + p, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

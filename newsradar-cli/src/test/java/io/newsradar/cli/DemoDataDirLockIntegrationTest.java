@@ -23,13 +23,13 @@ class DemoDataDirLockIntegrationTest {
 
     @Test
     void shouldRefuseToDeleteTheDataDirOfARunningBroker() throws Exception {
-        Files.writeString(dataDir.resolve(DemoCommand.MARKER), "");
+        Files.writeString(dataDir.resolve(DemoDataDir.MARKER), "");
         Path alerts = Files.writeString(dataDir.resolve("alerts.jsonl"), "{\"alertId\":\"kept\"}\n");
         // the broker a running demo has, in this process: the demo's lock is the broker's
         try (LocalKafkaBroker running = LocalKafkaBroker.start(dataDir.resolve("broker"))) {
             String pid = String.valueOf(ProcessHandle.current().pid());
 
-            assertThatThrownBy(() -> DemoCommand.deleteDemoData(dataDir))
+            assertThatThrownBy(() -> DemoDataDir.delete(dataDir))
                     .hasMessageContaining("a demo is running on this data dir (pid " + pid);
 
             StringWriter err = new StringWriter();
@@ -42,7 +42,7 @@ class DemoDataDirLockIntegrationTest {
             assertThat(code).isEqualTo(ExitCodes.FAILED);
             assertThat(err.toString()).contains("a demo is running on this data dir (pid " + pid);
             assertThat(alerts).hasContent("{\"alertId\":\"kept\"}\n");
-            assertThat(dataDir.resolve(DemoCommand.MARKER)).exists();
+            assertThat(dataDir.resolve(DemoDataDir.MARKER)).exists();
             assertThat(dataDir.resolve("broker").resolve("kafka-logs").resolve("meta.properties"))
                     .exists();
         }
