@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * its ports across restarts (saved in {@value BrokerIdentity#FILE_NAME} beside its data), so a
  * restarted demo broker is found where clients expect it. A temporary broker
  * ({@link #startTemporary()}) lives in a temp dir that {@link #close()} deletes.
+ *
+ * <p>A running broker holds its data dir's {@link DataDirLock}, so a second broker on the same
+ * dir, or a {@code demo --fresh} that would delete it, is refused with the holder's pid.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
@@ -53,6 +56,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final int TEMPORARY_BIND_ATTEMPTS = 3;
 
     private final KafkaRaftServer server;
+    private final DataDirLock lock;
     private final Path dataDir;
     private final BrokerIdentity identity;
     private final boolean temporary;
@@ -60,8 +64,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalKafkaBroker(
-            KafkaRaftServer server, Path dataDir, BrokerIdentity identity, boolean temporary, Duration startupTime) {
+            KafkaRaftServer server,
+            DataDirLock lock,
+            Path dataDir,
+            BrokerIdentity identity,
+            boolean temporary,
+            Duration startupTime) {
         this.server = server;
+        this.lock = lock;
         this.dataDir = dataDir;
         this.identity = identity;
         this.temporary = temporary;
@@ -77,12 +87,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * Starts a persistent broker in {@code dataDir}; {@code overrides} are broker configs applied
      * last (fault tests lower e.g. {@code transaction.max.timeout.ms}).
      *
+     * @throws DataDirLockedException when another broker (in this process or another) runs on the dir
      * @throws IllegalStateException when a port saved by an earlier run is taken now, or the broker fails to start
      */
     public static LocalKafkaBroker start(Path dataDir, Map<String, String> overrides) {
         long startNanos = System.nanoTime();
         Path dir = dataDir.toAbsolutePath().normalize();
         createDirectories(dir);
+        // first, before anything in the dir is read or written: two brokers on one dir would corrupt it
+        DataDirLock lock = DataDirLock.acquire(dir);
+        try {
+            return startLocked(dir, lock, overrides, startNanos);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static LocalKafkaBroker startLocked(
+            Path dir, DataDirLock lock, Map<String, String> overrides, long startNanos) {
         Path logDir = dir.resolve(LOG_DIR_NAME);
         Optional<String> formattedClusterId = formattedClusterId(logDir);
         Optional<BrokerIdentity> saved = BrokerIdentity.load(dir);
@@ -102,7 +125,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     formattedClusterId.orElseGet(() -> Uuid.randomUuid().toString()));
             identity.save(dir);
         }
-        return launch(dir, identity, false, overrides, startNanos);
+        return launch(dir, lock, identity, false, overrides, startNanos);
     }
 
     /** Starts a broker in a new temp dir, deleted by {@link #close()}. */
@@ -121,9 +144,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("cannot create a temp dir for a Kafka broker: " + e.getMessage(), e);
             }
             BrokerIdentity identity = freshIdentity(Uuid.randomUuid().toString());
+            DataDirLock lock = DataDirLock.acquire(dir);
             try {
-                return launch(dir, identity, true, overrides, startNanos);
+                return launch(dir, lock, identity, true, overrides, startNanos);
             } catch (RuntimeException e) {
+                lock.close();
                 deleteRecursively(dir);
                 // picked ports can be taken by another process before Kafka binds them: pick again
                 if (attempt < TEMPORARY_BIND_ATTEMPTS && isBindFailure(e)) {
@@ -182,6 +207,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
+            // only once the broker has stopped writing: a waiting `demo --fresh` may delete the dir next
+            lock.close();
             if (temporary) {
                 deleteRecursively(dataDir);
             }
@@ -195,7 +222,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private static LocalKafkaBroker launch(
-            Path dir, BrokerIdentity identity, boolean temporary, Map<String, String> overrides, long startNanos) {
+            Path dir,
+            DataDirLock lock,
+            BrokerIdentity identity,
+            boolean temporary,
+            Map<String, String> overrides,
+            long startNanos) {
         Path logDir = dir.resolve(LOG_DIR_NAME);
         Map<String, String> settings = BrokerSettings.build(identity, logDir, overrides);
         KafkaConfig config = new KafkaConfig(settings, false);
@@ -215,7 +247,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, dir, identity, temporary, took);
+        LocalKafkaBroker broker = new LocalKafkaBroker(server, lock, dir, identity, temporary, took);
         LOG.info("Kafka broker ready at {} in {} ms (data in {})", broker.bootstrapServers(), took.toMillis(), dir);
         return broker;
     }

@@ -89,4 +89,14 @@ class LocalKafkaBrokerLifecycleIntegrationTest {
                 .as("nothing formatted when the start is refused")
                 .isFalse();
     }
+
+    @Test
+    void shouldRefuseASecondBrokerOnTheDirOfARunningOneNamingItsPid() {
+        try (LocalKafkaBroker running = LocalKafkaBroker.start(dataDir)) {
+            assertThatThrownBy(() -> LocalKafkaBroker.start(dataDir))
+                    .isInstanceOf(DataDirLockedException.class)
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+            assertThat(TopicAdmin.listTopics(running.clientProps())).isNotNull();
+        }
+    }
 }

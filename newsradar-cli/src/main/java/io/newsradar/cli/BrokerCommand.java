@@ -18,8 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "broker",
         mixinStandardHelpOptions = true,
-        description = "Run a real single-node Kafka broker (KRaft) in this process, create the topics, "
-                + "and print its bootstrap address for other processes and any Kafka client. Runs until Ctrl-C.")
+        description = {
+            "Run a Kafka broker (KRaft) in this process and create the topics.",
+            "A real single-node broker; prints its bootstrap address for other processes and any Kafka client. "
+                    + "Runs until Ctrl-C."
+        })
 final class BrokerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package io.newsradar.cli;
 
 import io.newsradar.ingest.ArticlePublisher;
 import io.newsradar.ingest.IngestSummary;
+import io.newsradar.localkafka.DataDirLockedException;
 import io.newsradar.localkafka.LocalKafkaBroker;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.Topics;
@@ -13,7 +14,6 @@ import io.newsradar.sink.ConsoleDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the whole pipeline in one process on its embedded default: a real in-process Kafka broker,",
-            "the topics, the scoring stream and the alert sink; ingest the sample feeds and articles and print",
-            "each alert as it arrives. Runs until Ctrl-C, or with --once until the sample is processed."
+            "Run the whole pipeline in one process on the sample data.",
+            "Starts a real in-process Kafka broker, the topics, the scoring stream and the alert sink, ingests "
+                    + "the sample articles and feeds and prints each alert as it arrives. Runs until Ctrl-C, or "
+                    + "with --once until the sample is processed."
         })
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -46,7 +47,6 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
-    static final String MARKER = ".newsradar-demo";
     // The samples' publication dates span years and the revision store's retention runs on event
     // time: with the service's 30-day default a second run would find the older samples expired
     // and score them again. A retention set in the config still wins.
@@ -87,14 +87,15 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path sampleDir = sampleDir();
         if (fresh) {
-            deleteDemoData(dataDir);
+            DemoDataDir.delete(dataDir);
         }
         Files.createDirectories(dataDir);
-        Files.writeString(dataDir.resolve(MARKER), "newsradar demo data: broker log, stream state, alerts\n");
+        Files.writeString(
+                dataDir.resolve(DemoDataDir.MARKER), "newsradar demo data: broker log, stream state, alerts\n");
         Shutdown shutdown = once ? null : new Shutdown();
         out.println("starting in-process Kafka broker (data in " + dataDir.toAbsolutePath() + ") ...");
         out.flush();
-        try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir.resolve("broker"))) {
+        try (LocalKafkaBroker broker = startBroker()) {
             Path alertsFile = dataDir.resolve("alerts.jsonl");
             NewsradarConfig loaded = options.load();
             NewsradarConfig config = loaded.with(
@@ -114,9 +115,14 @@ final class DemoCommand implements Callable<Integer> {
                             config,
                             List.of(new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)))) {
                 List<String> alertTopics = progress.topicsMatching(Topics.ALERT_TOPICS);
-                Map<TopicPartition, Long> scoredStart = progress.endOffsets(List.of(Topics.NEWS_SCORED.name()));
-                Map<TopicPartition, Long> dlqStart = progress.endOffsets(List.of(Topics.NEWS_DLQ.name()));
-                Map<TopicPartition, Long> alertsStart = progress.endOffsets(alertTopics);
+                List<String> scoredTopics = List.of(Topics.NEWS_SCORED.name());
+                List<String> dlqTopics = List.of(Topics.NEWS_DLQ.name());
+                // before the stream starts: whatever is in the output topics now is an earlier run's
+                RunOutputs outputs = RunOutputs.begin(
+                        progress,
+                        Stream.of(scoredTopics, dlqTopics, alertTopics)
+                                .flatMap(List::stream)
+                                .toList());
 
                 boolean earlierRun = progress.endOffsets(List.of(Topics.NEWS_RAW.name())).values().stream()
                         .anyMatch(end -> end > 0);
@@ -165,22 +171,39 @@ final class DemoCommand implements Callable<Integer> {
                         out,
                         "scoring",
                         timeout,
-                        () -> uncheckedCaughtUp(progress, appId, rawEnds),
+                        () -> progress.caughtUp(appId, rawEnds),
                         "a run that was killed rather than stopped leaves a group member behind, and the group waits "
                                 + "for it to time out; --fresh starts over")) {
                     return timedOut(out, "the scoring stream did not finish the sample; state " + scoring.state());
                 }
-                long alerted = progress.countSince(alertTopics, alertsStart);
+                // the group's offsets are visible before the transaction markers reach the outputs:
+                // count only once no transaction is open on them
+                AtomicReference<RunOutputs.Output> stable = new AtomicReference<>();
                 if (!await(
                         out,
-                        "alert delivery",
+                        "the scoring stream's last transaction",
                         timeout,
-                        () -> sink.delivered() + sink.deadLettered() >= alerted,
+                        () -> {
+                            outputs.ifStable().ifPresent(stable::set);
+                            return stable.get() != null;
+                        },
                         null)) {
-                    return timedOut(out, "the alert sink delivered " + sink.delivered() + " of " + alerted + " alerts");
+                    return timedOut(out, "a transaction stayed open on the output topics");
                 }
-                long scored = progress.countSince(List.of(Topics.NEWS_SCORED.name()), scoredStart);
-                long deadLettered = progress.countSince(List.of(Topics.NEWS_DLQ.name()), dlqStart);
+                RunOutputs.Output output = stable.get();
+                long alerted = output.count(alertTopics);
+                // delivered means the sink's group committed past this run's alerts; the sink's own
+                // counters would also count alerts of an earlier, killed run that it delivers again
+                Map<TopicPartition, Long> alertsEnd = output.nextOffsets(alertTopics);
+                String sinkGroup = config.get(NewsradarConfig.SINK_GROUP);
+                if (!await(out, "alert delivery", timeout, () -> progress.caughtUp(sinkGroup, alertsEnd), null)) {
+                    return timedOut(
+                            out,
+                            "the alert sink did not commit past this run's " + alerted + " alerts (sink "
+                                    + (sink.isStopped() ? "stopped" : "running") + ")");
+                }
+                long scored = output.count(scoredTopics);
+                long deadLettered = output.count(dlqTopics);
                 long repeats = Math.max(0, ingested - scored - deadLettered);
                 out.printf(
                         "%nsummary: ingested %d, scored %d, alerted %d, dead-lettered %d",
@@ -204,22 +227,18 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean uncheckedCaughtUp(
-            PipelineProgress progress, String groupId, Map<TopicPartition, Long> ends) {
-        try {
-            return progress.caughtUp(groupId, ends);
-        } catch (Exception e) {
-            // the group may not exist yet while the stream starts: not caught up
-            return false;
-        }
+    /** A condition polled by {@link #await}; an exception (a group that does not exist yet) means "not yet". */
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
     }
 
-    private static boolean await(PrintWriter out, String what, Duration timeout, BooleanSupplier done, String slowHint)
+    private static boolean await(PrintWriter out, String what, Duration timeout, Condition done, String slowHint)
             throws InterruptedException {
         long start = System.nanoTime();
         long lastNote = start;
         boolean hinted = slowHint == null;
-        while (!done.getAsBoolean()) {
+        while (!holds(done)) {
             long now = System.nanoTime();
             if (now - start > timeout.toNanos()) {
                 return false;
@@ -238,11 +257,31 @@ final class DemoCommand implements Callable<Integer> {
         return true;
     }
 
+    private static boolean holds(Condition condition) throws InterruptedException {
+        try {
+            return condition.holds();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // e.g. the group does not exist yet while the stream starts: not there yet
+            return false;
+        }
+    }
+
     private int timedOut(PrintWriter out, String why) {
         spec.commandLine().getErr().println("newsradar demo: timed out after " + timeoutSeconds + " s: " + why);
         spec.commandLine().getErr().flush();
         out.flush();
         return 1;
+    }
+
+    private LocalKafkaBroker startBroker() {
+        try {
+            return LocalKafkaBroker.start(dataDir.resolve(DemoDataDir.BROKER_DIR));
+        } catch (DataDirLockedException e) {
+            throw new IllegalStateException(
+                    DemoDataDir.runningDemo(dataDir, e) + "; stop it, or pass another --data-dir", e);
+        }
     }
 
     private Path sampleDir() {
@@ -288,41 +327,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /**
-     * Deletes a demo data dir, and only that: {@code --data-dir . --fresh} must not wipe the
-     * working directory. A dir is ours when it carries the marker the demo writes, or is empty.
-     */
-    static void deleteDemoData(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        boolean empty;
-        try (Stream<Path> entries = Files.list(dir)) {
-            empty = entries.findAny().isEmpty();
-        }
-        if (!empty && !Files.exists(dir.resolve(MARKER))) {
-            throw new IllegalArgumentException("refusing to delete " + dir.toAbsolutePath()
-                    + " for --fresh: it is not a newsradar demo data dir (no " + MARKER + " file in it)");
-        }
-        deleteRecursively(dir);
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + p, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.newsradar.cli;
 
+import io.newsradar.localkafka.BrokerUnreachableException;
+import io.newsradar.schemas.config.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,15 +31,29 @@ public final class Newsradar implements Runnable {
     /** The configured command line, also used by tests to run subcommands in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Newsradar());
+        CommandSummaries.install(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // a clear one-line message for the user; the stack trace only at debug level
             commandLine.getErr().println("newsradar " + commandLine.getCommandName() + ": " + describe(ex));
             org.slf4j.LoggerFactory.getLogger(Newsradar.class).debug("command failed", ex);
-            return 1;
+            return exitCodeOf(ex);
         });
+        cl.setParameterExceptionHandler(UnknownCommand.reporting(cl.getParameterExceptionHandler()));
+        cl.setExecutionStrategy(UnknownCommand.refusing(new CommandLine.RunLast()));
         return cl;
     }
 
+    /** The exit code for a command that failed with {@code ex}: broker trouble is told apart from the rest. */
+    static int exitCodeOf(Throwable ex) {
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof BrokerUnreachableException) {
+                return ExitCodes.INFRASTRUCTURE;
+            }
+        }
+        return ExitCodes.FAILED;
+    }
+
+    /** The message and its causes' messages, once each, with anything that looks like a credential hidden. */
     static String describe(Throwable ex) {
         StringBuilder sb = new StringBuilder(String.valueOf(ex.getMessage()));
         for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -45,7 +61,7 @@ public final class Newsradar implements Runnable {
                 sb.append(": ").append(c.getMessage());
             }
         }
-        return sb.toString();
+        return Secrets.scrub(sb.toString());
     }
 
     @Override

@@ -25,9 +25,15 @@ final class Pipeline {
         return TopicAdmin.ensureTopics(config.kafkaClientProps(), topics, partitions, replication);
     }
 
-    /** Runs the admin step unless the user opted out. */
+    /**
+     * Runs the admin step unless the user opted out; either way the cluster is contacted once
+     * here, within a bounded wait, so a dead address fails fast with {@link
+     * io.newsradar.localkafka.BrokerUnreachableException} before any service starts.
+     */
     static void prepareTopics(ConfigOptions options, NewsradarConfig config, Collection<TopicDef<?, ?>> topics) {
-        if (!options.noCreateTopics) {
+        if (options.noCreateTopics) {
+            TopicAdmin.listTopics(config.kafkaClientProps());
+        } else {
             createTopics(config, topics);
         }
     }

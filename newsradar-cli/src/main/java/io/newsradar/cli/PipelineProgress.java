@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,8 +43,39 @@ final class PipelineProgress implements AutoCloseable {
                 .toList();
     }
 
-    /** Committed end offsets (the last stable offset: open transactions are not counted yet). */
+    /**
+     * Each partition's last stable offset: below it every transaction is decided (committed or
+     * aborted), so a read_committed consumer sees all of it. An open transaction holds it back.
+     */
     Map<TopicPartition, Long> endOffsets(Collection<String> topics) throws ExecutionException, InterruptedException {
+        return latestOffsets(topics, IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * Each partition's high watermark: every record written so far, committed, aborted or in an
+     * open transaction, lies below it. What is written after this call lands at or above it.
+     */
+    Map<TopicPartition, Long> highWatermarks(Collection<String> topics)
+            throws ExecutionException, InterruptedException {
+        return latestOffsets(topics, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /**
+     * The topics' ends when no transaction is open on any of their partitions (each partition's
+     * last stable offset equals its high watermark), or empty while one is. Once writers have
+     * stopped, this is the end up to which a read_committed count is final: the group offsets of
+     * an exactly-once application become visible before its transaction markers reach the output
+     * partitions, so a count taken at "caught up" alone can be short.
+     */
+    Optional<Map<TopicPartition, Long>> stableEnd(Collection<String> topics)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, Long> stable = endOffsets(topics);
+        Map<TopicPartition, Long> written = highWatermarks(topics);
+        return stable.equals(written) ? Optional.of(stable) : Optional.empty();
+    }
+
+    private Map<TopicPartition, Long> latestOffsets(Collection<String> topics, IsolationLevel isolation)
+            throws ExecutionException, InterruptedException {
         if (topics.isEmpty()) {
             return Map.of();
         }
@@ -54,12 +86,7 @@ final class PipelineProgress implements AutoCloseable {
                 .values()
                 .forEach(d -> d.partitions()
                         .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-        return admin
-                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()
-                .get()
-                .entrySet()
-                .stream()
+        return admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
@@ -86,14 +113,23 @@ final class PipelineProgress implements AutoCloseable {
     /** The committed records themselves, in partition order, between the start offsets and the current end. */
     List<ConsumerRecord<byte[], byte[]>> readSince(Collection<String> topics, Map<TopicPartition, Long> from)
             throws ExecutionException, InterruptedException {
-        Map<TopicPartition, Long> ends = endOffsets(topics);
+        return readBetween(from, endOffsets(topics));
+    }
+
+    /**
+     * The committed records of the partitions of {@code to}, from {@code from} (missing
+     * partitions: from 0) up to but not including {@code to}, in partition order. {@code to} must
+     * not be past a last stable offset, or the read waits for a transaction to end.
+     */
+    List<ConsumerRecord<byte[], byte[]>> readBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         Map<String, Object> props = new HashMap<>(clientProps);
         // only records of committed transactions count as output
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // a reader of positions, not a member of any group: nothing to commit
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        List<TopicPartition> todo = ends.keySet().stream()
-                .filter(tp -> ends.get(tp) > from.getOrDefault(tp, 0L))
+        List<TopicPartition> todo = to.keySet().stream()
+                .filter(tp -> to.get(tp) > from.getOrDefault(tp, 0L))
                 .toList();
         if (todo.isEmpty()) {
             return out;
@@ -103,12 +139,12 @@ final class PipelineProgress implements AutoCloseable {
             consumer.assign(todo);
             todo.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (todo.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+            while (todo.stream().anyMatch(tp -> consumer.position(tp) < to.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + topics + " up to " + ends);
+                    throw new IllegalStateException("timed out reading " + todo + " up to " + to);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                    if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
                         out.add(r);
                     }
                 }

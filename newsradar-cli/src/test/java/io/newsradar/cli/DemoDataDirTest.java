@@ -17,10 +17,10 @@ class DemoDataDirTest {
         Path precious = dir.resolve("notes.txt");
         Files.writeString(precious, "keep me");
 
-        assertThatThrownBy(() -> DemoCommand.deleteDemoData(dir))
+        assertThatThrownBy(() -> DemoDataDir.delete(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("refusing to delete")
-                .hasMessageContaining(DemoCommand.MARKER);
+                .hasMessageContaining(DemoDataDir.MARKER);
         assertThat(precious).exists();
     }
 
@@ -28,10 +28,10 @@ class DemoDataDirTest {
     void shouldDeleteADemoDataDirWithEverythingInIt() throws Exception {
         Path data = dir.resolve("demo");
         Files.createDirectories(data.resolve("broker/kafka-logs"));
-        Files.writeString(data.resolve(DemoCommand.MARKER), "");
+        Files.writeString(data.resolve(DemoDataDir.MARKER), "");
         Files.writeString(data.resolve("broker/kafka-logs/x.log"), "x");
 
-        DemoCommand.deleteDemoData(data);
+        DemoDataDir.delete(data);
 
         assertThat(data).doesNotExist();
     }
@@ -39,8 +39,8 @@ class DemoDataDirTest {
     @Test
     void shouldAcceptAnEmptyOrMissingDir() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        DemoCommand.deleteDemoData(empty);
-        DemoCommand.deleteDemoData(dir.resolve("missing"));
+        DemoDataDir.delete(empty);
+        DemoDataDir.delete(dir.resolve("missing"));
         assertThat(empty).doesNotExist();
     }
 }

@@ -11,6 +11,8 @@ import io.newsradar.ingest.ArticleReadResult;
 import io.newsradar.ingest.IngestJobs;
 import io.newsradar.ingest.IngestSummary;
 import io.newsradar.ingest.JsonLinesArticleReader;
+import io.newsradar.localkafka.LocalKafkaBroker;
+import io.newsradar.localkafka.TopicAdmin;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.json.AlertJson;
 import io.newsradar.schemas.serde.AvroSerdes;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three services on a real broker: ingest publishes, the scoring stream (exactly-once)
- * scores, routes and dead-letters, the sink writes alerts to a file.
+ * scores, routes and dead-letters, the sink writes alerts to a file. A broker of its own: the
+ * topics have 3 partitions here, as in production, while the shared test broker's have 1.
  */
 @Tag("integration")
 class PipelineIntegrationTest {
@@ -57,6 +61,7 @@ class PipelineIntegrationTest {
     @TempDir
     static Path tmp;
 
+    static LocalKafkaBroker broker;
     static NewsradarConfig config;
     static ScoringApp scoring;
     static AlertSink sink;
@@ -65,10 +70,13 @@ class PipelineIntegrationTest {
 
     @BeforeAll
     static void startServices() throws Exception {
-        TestKafka.ensureTopics(Topics.all(), 3);
+        broker = LocalKafkaBroker.startTemporary();
+        TopicAdmin.ensureTopics(broker.clientProps(), Topics.all(), 3, (short) 1);
+        assertThat(TopicAdmin.partitionCounts(broker.clientProps(), List.of(Topics.NEWS_RAW.name())))
+                .containsEntry(Topics.NEWS_RAW.name(), 3);
         alertsFile = tmp.resolve("alerts.jsonl");
         config = NewsradarConfig.defaults()
-                .with(NewsradarConfig.BOOTSTRAP_SERVERS, TestKafka.bootstrapServers())
+                .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
                 .with(NewsradarConfig.APPLICATION_ID, TestKafka.uniqueId("scoring-it"))
                 .with(NewsradarConfig.STATE_DIR, tmp.resolve("streams").toString())
                 .with(NewsradarConfig.SINK_GROUP, TestKafka.uniqueId("sink-it"))
@@ -94,11 +102,14 @@ class PipelineIntegrationTest {
         if (progress != null) {
             progress.close();
         }
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     @Test
     void shouldScoreEveryIngestedArticleExactlyOnceAndAlertTheHighPriorityOneOnce() throws Exception {
-        Map<TopicPartition, Long> scoredStart = progress.endOffsets(List.of(Topics.NEWS_SCORED.name()));
+        RunOutputs outputs = RunOutputs.begin(progress, List.of(Topics.NEWS_SCORED.name()));
         ArticleReadResult sample = new JsonLinesArticleReader(new ArticleNormalizer()).read(SAMPLES);
         assertThat(sample.errors()).isEmpty();
         Set<String> ids = sample.articles().stream().map(NewsArticle::getId).collect(Collectors.toSet());
@@ -115,7 +126,7 @@ class PipelineIntegrationTest {
         assertThat(summary.published()).isEqualTo(ids.size());
 
         awaitScoringCaughtUp();
-        List<ScoredArticle> scored = progress.readSince(List.of(Topics.NEWS_SCORED.name()), scoredStart).stream()
+        List<ScoredArticle> scored = awaitStable(outputs).records().stream()
                 .map(r -> AvroSerdes.scoredArticle().decode(r.value()))
                 .filter(s -> ids.contains(s.getArticle().getId()))
                 .toList();
@@ -136,7 +147,7 @@ class PipelineIntegrationTest {
                         "--from-beginning",
                         "--to-end",
                         "-b",
-                        TestKafka.bootstrapServers()))
+                        broker.bootstrapServers()))
                 .isZero();
         assertThat(tailed.toString())
                 .contains("\"storyId\":\"" + highPriorityId + "\"")
@@ -151,8 +162,7 @@ class PipelineIntegrationTest {
 
     @Test
     void shouldDeadLetterGarbageBetweenTwoGoodRecordsOnOnePartitionAndKeepRunning() throws Exception {
-        Map<TopicPartition, Long> scoredStart = progress.endOffsets(List.of(Topics.NEWS_SCORED.name()));
-        Map<TopicPartition, Long> dlqStart = progress.endOffsets(List.of(Topics.NEWS_DLQ.name()));
+        RunOutputs outputs = RunOutputs.begin(progress, List.of(Topics.NEWS_SCORED.name(), Topics.NEWS_DLQ.name()));
         NewsArticle first = freshArticle("first");
         NewsArticle second = freshArticle("second");
         String garbageKey = TestKafka.uniqueId("garbage");
@@ -180,16 +190,18 @@ class PipelineIntegrationTest {
         }
 
         awaitScoringCaughtUp();
-        List<String> scoredIds = progress.readSince(List.of(Topics.NEWS_SCORED.name()), scoredStart).stream()
+        RunOutputs.Output output = awaitStable(outputs);
+        List<String> scoredIds = output.records().stream()
+                .filter(r -> r.topic().equals(Topics.NEWS_SCORED.name()))
                 .map(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .filter(k -> k.equals(first.getId()) || k.equals(second.getId()))
                 .toList();
         assertThat(scoredIds).containsExactlyInAnyOrder(first.getId(), second.getId());
 
-        List<ConsumerRecord<byte[], byte[]>> dead =
-                progress.readSince(List.of(Topics.NEWS_DLQ.name()), dlqStart).stream()
-                        .filter(r -> r.key() != null && garbageKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
-                        .toList();
+        List<ConsumerRecord<byte[], byte[]>> dead = output.records().stream()
+                .filter(r -> r.topic().equals(Topics.NEWS_DLQ.name()))
+                .filter(r -> r.key() != null && garbageKey.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .toList();
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(garbage);
         Map<String, String> headers = new HashMap<>();
@@ -208,11 +220,23 @@ class PipelineIntegrationTest {
         await().atMost(WAIT).ignoreExceptions().until(() -> progress.caughtUp(appId, rawEnds));
     }
 
+    /** The output once no transaction is open on it: the scoring group's offsets land before the markers. */
+    private static RunOutputs.Output awaitStable(RunOutputs outputs) {
+        return await().atMost(WAIT)
+                .until(outputs::ifStable, Optional::isPresent)
+                .orElseThrow();
+    }
+
     private static void awaitSinkCaughtUp() throws Exception {
         List<String> alertTopics = progress.topicsMatching(Topics.ALERT_TOPICS);
+        Map<TopicPartition, Long> end = await().atMost(WAIT)
+                .until(() -> progress.stableEnd(alertTopics), Optional::isPresent)
+                .orElseThrow();
         // the sink's group is new and starts from the earliest offset: it must handle every alert there is
-        long total = progress.countSince(alertTopics, Map.of());
-        await().atMost(WAIT).until(() -> sink.delivered() + sink.deadLettered() + sink.skipped() >= total);
+        Map<TopicPartition, Long> handled =
+                new RunOutputs.Output(end, progress.readBetween(Map.of(), end)).nextOffsets(alertTopics);
+        String sinkGroup = config.get(NewsradarConfig.SINK_GROUP);
+        await().atMost(WAIT).until(() -> progress.caughtUp(sinkGroup, handled));
     }
 
     private static Set<String> alertIdsFor(String articleId) throws Exception {

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tests share the broker and the catalogue topics, so each test must use its own keys, group
  * ids and application ids ({@link #uniqueId(String)}) and must not expect a topic to be empty.
+ * The first test to create a topic fixes its partition count for the whole JVM: {@link
+ * #ensureTopics(Collection, int)} fails when an existing topic has another count, so a test that
+ * needs N partitions finds out at once instead of depending on which test ran first (such a test
+ * uses topics of its own or a broker of its own).
  * Tests that need their own broker settings (fault tests) start a
  * {@link io.newsradar.localkafka.LocalKafkaBroker} of their own.
  */
@@ -58,17 +62,42 @@ public final class TestKafka {
         return props;
     }
 
-    /** Creates the missing topics with one partition and replication 1; returns the names created. */
+    /** {@link #ensureTopics(Collection, int)} with one partition, the count every shared catalogue topic has. */
     public static List<String> ensureTopics(Collection<TopicDef<?, ?>> topics) {
         return ensureTopics(topics, 1);
     }
 
     /**
-     * Creates the missing topics with {@code partitions}; a topic that exists already keeps the
-     * partitions it has, whatever this call asks.
+     * Creates the missing topics with {@code partitions} and replication 1; returns the names created.
+     *
+     * @throws IllegalStateException naming the topic when one exists already with another partition
+     *     count: Kafka keeps an existing topic as it is, so the test would silently run on other
+     *     partitions than it asked for
      */
     public static List<String> ensureTopics(Collection<TopicDef<?, ?>> topics, int partitions) {
-        return TopicAdmin.ensureTopics(clientProps(), topics, partitions, (short) 1);
+        List<String> created = TopicAdmin.ensureTopics(clientProps(), topics, partitions, (short) 1);
+        Map<String, Integer> actual = TopicAdmin.partitionCounts(
+                clientProps(), topics.stream().map(TopicDef::name).toList());
+        List<String> mismatched = actual.entrySet().stream()
+                .filter(e -> e.getValue() != partitions)
+                .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " partition)" : " partitions)"))
+                .toList();
+        if (!mismatched.isEmpty()) {
+            throw new IllegalStateException("the shared test broker has " + mismatched + " but this test asked for "
+                    + partitions + ": an earlier test created them. Use topics of your own (uniqueId) or a "
+                    + "LocalKafkaBroker of your own for another partition count.");
+        }
+        return created;
+    }
+
+    /** The partition count of an existing topic on the shared broker. */
+    public static int partitions(String topic) {
+        Integer count =
+                TopicAdmin.partitionCounts(clientProps(), List.of(topic)).get(topic);
+        if (count == null) {
+            throw new IllegalArgumentException("no topic " + topic + " on the shared test broker");
+        }
+        return count;
     }
 
     /** A name no other test in this JVM (or an earlier run against a kept broker) uses: {@code prefix-<uuid>}. */

@@ -1,6 +1,7 @@
 package io.newsradar.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.newsradar.localkafka.TopicAdmin;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +71,20 @@ class TestKafkaIntegrationTest {
             });
         }
         assertThat(mine).extracting(ConsumerRecord::value).containsExactly("hello");
+    }
+
+    @Test
+    void shouldFailLoudlyWhenAnExistingTopicHasOtherPartitionsThanAsked() {
+        TopicDef<String, String> topic =
+                new TopicDef<>(TestKafka.uniqueId("partitions"), Serdes.String(), Serdes.String(), false);
+        TestKafka.ensureTopics(List.of(topic), 1);
+
+        assertThatThrownBy(() -> TestKafka.ensureTopics(List.of(topic), 3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(topic.name())
+                .hasMessageContaining("1 partition")
+                .hasMessageContaining("3");
+        assertThat(TestKafka.partitions(topic.name())).isEqualTo(1);
+        assertThat(TestKafka.ensureTopics(List.of(topic), 1)).isEmpty();
     }
 }

@@ -137,7 +137,8 @@ public final class NewsradarConfig {
         try {
             return Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("setting '" + key + "' must be an integer, got '" + v + "'", e);
+            throw new IllegalStateException(
+                    "setting '" + key + "' must be an integer, got '" + Secrets.redact(key, v) + "'", e);
         }
     }
 
@@ -156,12 +157,19 @@ public final class NewsradarConfig {
         return m;
     }
 
+    /** Every setting with its real value: never print or log this, print {@link #redacted()}. */
     public Map<String, String> asMap() {
         return values;
     }
 
+    /** Every setting, secrets hidden ({@link Secrets}): the form to print or log. */
+    public Map<String, String> redacted() {
+        return Secrets.redact(values);
+    }
+
+    /** Secrets hidden: a config may end up in a log line or an error message. */
     @Override
     public String toString() {
-        return "NewsradarConfig" + values;
+        return "NewsradarConfig" + redacted();
     }
 }

@@ -70,4 +70,41 @@ class NewsradarConfigTest {
         assertThatThrownBy(() -> NewsradarConfig.load(dir.resolve("absent.properties"), Map.of()))
                 .hasMessageContaining("absent.properties");
     }
+
+    @Test
+    void shouldNeverPrintASecretInItsTextForm() {
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"svc\" password=\"jaas-pw-1\";";
+        NewsradarConfig config = NewsradarConfig.defaults()
+                .with("kafka.bootstrap.servers", "b:1")
+                .with("kafka.sasl.jaas.config", jaas)
+                .with("kafka.ssl.keystore.password", "keystore-pw-2")
+                .with("kafka.ssl.key.password", "key-pw-3")
+                .with("kafka.basic.auth.user.info", "user:basic-pw-4")
+                .with("sink.webhook.key", "webhook-key-5")
+                .with("sink.webhook.token", "token-6")
+                .with("api.secret", "secret-7")
+                // a JAAS config under a key nobody would suspect
+                .with("misc.login", jaas);
+
+        String text = config.toString();
+
+        assertThat(text)
+                .contains("kafka.bootstrap.servers=b:1")
+                .contains("kafka.sasl.jaas.config=" + Secrets.REDACTED)
+                .doesNotContain("jaas-pw-1", "keystore-pw-2", "key-pw-3", "basic-pw-4", "webhook-key-5")
+                .doesNotContain("token-6", "secret-7", "PlainLoginModule");
+        assertThat(config.get("kafka.ssl.key.password"))
+                .as("the value itself is untouched")
+                .isEqualTo("key-pw-3");
+    }
+
+    @Test
+    void shouldNotPrintASecretInAnErrorAboutIt() {
+        NewsradarConfig config = NewsradarConfig.defaults().with("sink.webhook.secret", "hunter2");
+
+        assertThatThrownBy(() -> config.getInt("sink.webhook.secret", 1))
+                .hasMessageContaining("sink.webhook.secret")
+                .hasMessageNotContaining("hunter2");
+    }
 }
