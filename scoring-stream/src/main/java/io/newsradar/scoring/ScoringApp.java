@@ -5,9 +5,7 @@ import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +48,17 @@ public final class ScoringApp implements AutoCloseable {
     public static final int DEFAULT_TOPIC_CHECK_INTERVAL_MS = 15_000;
 
     // A thread that dies this often within the window is failing on something a new thread will
-    // fail on too; stop the client instead of looping.
-    private static final int MAX_THREAD_REPLACEMENTS = 5;
-    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(1);
+    // fail on too; stop the client instead of looping. Ten minutes, because one round of such a
+    // loop takes a rebalance (up to session.timeout.ms, 45 s by default), see ThreadFailureWindow.
+    static final int MAX_THREAD_REPLACEMENTS = 5;
+    static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     private final ScoringRules rules;
     private final Map<String, Object> adminProps;
     private final ScoringCounters counters = new ScoringCounters();
     private final KafkaStreams streams;
-    private final Deque<Long> recentReplacements = new ArrayDeque<>();
+    private final ThreadFailureWindow threadFailures =
+            new ThreadFailureWindow(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Duration topicCheckInterval;
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -290,7 +290,8 @@ public final class ScoringApp implements AutoCloseable {
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
-    private synchronized StreamThreadExceptionResponse onUncaught(Throwable error) {
+    /** The answer to a stream thread's death; package-private for tests. */
+    StreamThreadExceptionResponse onUncaught(Throwable error) {
         Optional<UndeliverableDeadLetterException> undeliverable =
                 causeOf(error, UndeliverableDeadLetterException.class);
         if (undeliverable.isPresent()) {
@@ -298,14 +299,9 @@ public final class ScoringApp implements AutoCloseable {
             fail(undeliverable.get().getMessage());
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
-        long now = System.nanoTime();
-        recentReplacements.addLast(now);
-        while (!recentReplacements.isEmpty() && now - recentReplacements.peekFirst() > REPLACEMENT_WINDOW.toNanos()) {
-            recentReplacements.removeFirst();
-        }
-        if (recentReplacements.size() > MAX_THREAD_REPLACEMENTS) {
+        if (threadFailures.tooMany(System.nanoTime())) {
             LOG.error("stream thread failed again", error);
-            fail("a stream thread failed " + recentReplacements.size() + " times within " + REPLACEMENT_WINDOW
+            fail("a stream thread failed " + threadFailures.count() + " times within " + threadFailures.window()
                     + "; the last error: " + error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,29 @@ class ScoringAppTest {
     @Test
     void shouldReportNoFailureBeforeStart() {
         try (ScoringApp app = new ScoringApp(config())) {
+            assertThat(app.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldShutDownAndSayWhyWhenADeadLetterCannotBeWritten() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            UndeliverableDeadLetterException cause =
+                    new UndeliverableDeadLetterException("cannot dead-letter input record news.raw.v1-0@7", null);
+            // as Streams hands it over: wrapped, from the production handler's callback
+            RuntimeException wrapped =
+                    new StreamsException("Fatal user code error in production error callback", cause);
+
+            assertThat(app.onUncaught(wrapped)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+            assertThat(app.failure()).hasValue("cannot dead-letter input record news.raw.v1-0@7");
+        }
+    }
+
+    @Test
+    void shouldReplaceAThreadThatFailedOnceAndReportNoFailure() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            assertThat(app.onUncaught(new IllegalStateException("once")))
+                    .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
             assertThat(app.failure()).isEmpty();
         }
     }
