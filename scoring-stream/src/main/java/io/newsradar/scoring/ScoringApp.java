@@ -47,6 +47,9 @@ public final class ScoringApp implements AutoCloseable {
      */
     public static final int DEFAULT_TOPIC_CHECK_INTERVAL_MS = 15_000;
 
+    // how long start() waits for a topic created just before to show in the broker's metadata
+    private static final Duration TOPIC_VISIBILITY_GRACE = Duration.ofSeconds(5);
+
     // A thread that dies this often within the window is failing on something a new thread will
     // fail on too; stop the client instead of looping. Ten minutes, because one round of such a
     // loop takes a rebalance (up to session.timeout.ms, 45 s by default), see ThreadFailureWindow.
@@ -168,6 +171,13 @@ public final class ScoringApp implements AutoCloseable {
     public synchronized void start() {
         List<String> names = topicsFor(rules).stream().map(TopicDef::name).toList();
         List<String> missing = missingTopics(adminProps, names);
+        // a topic the admin step created a moment ago can take a moment to show in the metadata
+        // the broker serves; refuse only what is still missing after a short grace
+        long deadline = System.nanoTime() + TOPIC_VISIBILITY_GRACE.toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(200));
+            missing = missingTopics(adminProps, names);
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: " + missing
                     + " (create them first: the newsradar commands do unless --no-create-topics is given)");
@@ -187,6 +197,15 @@ public final class ScoringApp implements AutoCloseable {
         List<TopicDef<?, ?>> topics = new ArrayList<>(List.of(Topics.NEWS_RAW, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
         rules.routes().forEach(r -> topics.add(r.topic()));
         return List.copyOf(topics);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topics", e);
+        }
     }
 
     static List<String> missingTopics(Map<String, Object> adminProps, List<String> names) {
