@@ -42,7 +42,7 @@ final class ScoreCommand implements Callable<Integer> {
                     spec.commandLine()
                             .getErr()
                             .println("newsradar score: the scoring stream stopped by itself (state " + app.state()
-                                    + "); see the log above");
+                                    + "): " + app.failure().orElse("see the log above"));
                     spec.commandLine().getErr().flush();
                     return 1;
                 }

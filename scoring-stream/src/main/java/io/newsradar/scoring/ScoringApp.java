@@ -5,18 +5,18 @@ import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Metric;
@@ -24,8 +24,6 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +39,33 @@ public final class ScoringApp implements AutoCloseable {
     public static final String TAXONOMY_FILE = "scoring.taxonomy.file";
     /** Optional routes file; the built-in default is used when unset. */
     public static final String ROUTES_FILE = "scoring.routes.file";
+    /** How often the stream checks that its topics still exist, in ms (see {@link TopicWatchdog}). */
+    public static final String TOPIC_CHECK_INTERVAL_MS = "scoring.topic.check.interval.ms";
+    /**
+     * 15 s: a deleted topic stops the stream within about this long (and a check's own wait), at
+     * the cost of one small metadata request per interval.
+     */
+    public static final int DEFAULT_TOPIC_CHECK_INTERVAL_MS = 15_000;
+
+    // how long start() waits for a topic created just before to show in the broker's metadata
+    private static final Duration TOPIC_VISIBILITY_GRACE = Duration.ofSeconds(5);
 
     // A thread that dies this often within the window is failing on something a new thread will
-    // fail on too; stop the client instead of looping.
-    private static final int MAX_THREAD_REPLACEMENTS = 5;
-    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(1);
+    // fail on too; stop the client instead of looping. Ten minutes, because one round of such a
+    // loop takes a rebalance (up to session.timeout.ms, 45 s by default), see ThreadFailureWindow.
+    static final int MAX_THREAD_REPLACEMENTS = 5;
+    static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     private final ScoringRules rules;
     private final Map<String, Object> adminProps;
     private final ScoringCounters counters = new ScoringCounters();
     private final KafkaStreams streams;
-    private final Deque<Long> recentReplacements = new ArrayDeque<>();
+    private final ThreadFailureWindow threadFailures =
+            new ThreadFailureWindow(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW);
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Duration topicCheckInterval;
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private TopicWatchdog watchdog;
 
     /** Rules from {@value #TAXONOMY_FILE} / {@value #ROUTES_FILE} when set, else the defaults. */
     public ScoringApp(NewsradarConfig config) {
@@ -64,6 +77,12 @@ public final class ScoringApp implements AutoCloseable {
         Properties props = streamsProperties(config);
         this.adminProps = new HashMap<>(config.kafkaClientProps());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        this.topicCheckInterval =
+                Duration.ofMillis(config.getInt(TOPIC_CHECK_INTERVAL_MS, DEFAULT_TOPIC_CHECK_INTERVAL_MS));
+        if (topicCheckInterval.isNegative() || topicCheckInterval.isZero()) {
+            throw new IllegalStateException("setting '" + TOPIC_CHECK_INTERVAL_MS
+                    + "' must be a positive number of ms, got " + topicCheckInterval);
+        }
         this.streams = new KafkaStreams(
                 ScoringTopology.build(ScoringEngine.of(rules), RevisionSettings.from(config), counters), props);
         streams.setStateListener((now, before) -> {
@@ -123,28 +142,53 @@ public final class ScoringApp implements AutoCloseable {
         // the task's producer writes them inside the exactly-once transaction, with the original
         // key and value and __streams.errors.* headers
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.NEWS_DLQ.name());
+        // the largest dead letter: the handlers below cut longer ones so that each can be sent (a
+        // whole copy of an input near the size limit, plus error headers, would not be)
+        p.put(
+                DeadLetterBounds.MAX_BYTES_CONFIG,
+                config.getInt(DeadLetterBounds.MAX_BYTES_CONFIG, DeadLetterBounds.DEFAULT_MAX_BYTES));
         // undecodable input: dead-letter it and go on rather than stop the app
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetteringDeserializationExceptionHandler.class);
         // input that decodes but fails validation or scoring: dead-letter it and go on
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingExceptionHandler.class);
         // the same handler for global-store processing too (the 5.0 default; silences the start-up warning)
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // output the broker refuses: the default handler would dead-letter and then stop the app
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class);
+        // a bound that leaves no room for a dead letter fails here, naming the settings, not in a task
+        DeadLetterBounds.from(toMap(p));
         return p;
     }
 
     /**
      * Starts the stream once every topic it reads or writes exists. Kafka Streams would otherwise
      * start and then stall on a missing output topic (a route's alert topic, say) until the
-     * producer's metadata wait runs out; a ruleset whose topics are missing is refused here.
+     * producer's metadata wait runs out; a ruleset whose topics are missing is refused here. While
+     * the stream runs, a {@link TopicWatchdog} checks every {@value #TOPIC_CHECK_INTERVAL_MS} that
+     * they still exist and stops the stream with {@link #failure()} naming the topic if one is gone.
      */
-    public void start() {
-        List<String> missing = missingTopics(
-                adminProps, topicsFor(rules).stream().map(TopicDef::name).toList());
+    public synchronized void start() {
+        List<String> names = topicsFor(rules).stream().map(TopicDef::name).toList();
+        List<String> missing = missingTopics(adminProps, names);
+        // a topic the admin step created a moment ago can take a moment to show in the metadata
+        // the broker serves; refuse only what is still missing after a short grace
+        long deadline = System.nanoTime() + TOPIC_VISIBILITY_GRACE.toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(200));
+            missing = missingTopics(adminProps, names);
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: " + missing
                     + " (create them first: the newsradar commands do unless --no-create-topics is given)");
+        }
+        watchdog = new TopicWatchdog(Admin.create(adminProps), names, topicCheckInterval);
+        Optional<String> gone = watchdog.start(this::onTopicLost);
+        if (gone.isPresent()) {
+            watchdog.close();
+            watchdog = null;
+            throw new IllegalStateException("cannot start the scoring stream: " + gone.get());
         }
         streams.start();
     }
@@ -154,6 +198,15 @@ public final class ScoringApp implements AutoCloseable {
         List<TopicDef<?, ?>> topics = new ArrayList<>(List.of(Topics.NEWS_RAW, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
         rules.routes().forEach(r -> topics.add(r.topic()));
         return List.copyOf(topics);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topics", e);
+        }
     }
 
     static List<String> missingTopics(Map<String, Object> adminProps, List<String> names) {
@@ -169,6 +222,14 @@ public final class ScoringApp implements AutoCloseable {
                             + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
                     e);
         }
+    }
+
+    /**
+     * Why the stream stopped by itself, when it did: a sentence naming the record or topic and
+     * the limit or setting involved. Empty while it runs and after an ordinary {@link #close}.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     public KafkaStreams.State state() {
@@ -210,6 +271,7 @@ public final class ScoringApp implements AutoCloseable {
 
     /** Stops processing, committing what was done; true when it finished within the timeout. */
     public boolean close(Duration timeout) {
+        closeWatchdog();
         // Leave the group on close: by default a Streams member stays registered until its session
         // times out, so the next start (a demo re-run, a restart) would sit in a rebalance for up to
         // session.timeout.ms waiting for a member that is gone. One extra rebalance on a rolling
@@ -225,22 +287,61 @@ public final class ScoringApp implements AutoCloseable {
         close(Duration.ofSeconds(30));
     }
 
-    private synchronized StreamThreadExceptionResponse onUncaught(Throwable error) {
-        long now = System.nanoTime();
-        recentReplacements.addLast(now);
-        while (!recentReplacements.isEmpty() && now - recentReplacements.peekFirst() > REPLACEMENT_WINDOW.toNanos()) {
-            recentReplacements.removeFirst();
+    private synchronized void closeWatchdog() {
+        if (watchdog != null) {
+            watchdog.close();
+            watchdog = null;
         }
-        if (recentReplacements.size() > MAX_THREAD_REPLACEMENTS) {
-            LOG.error(
-                    "stream thread failed {} times within {}; shutting the scoring stream down",
-                    recentReplacements.size(),
-                    REPLACEMENT_WINDOW,
-                    error);
+    }
+
+    /** Records the first reason the stream stopped by itself; later ones are consequences. */
+    private void fail(String reason) {
+        if (failure.compareAndSet(null, reason)) {
+            LOG.error("the scoring stream stops: {}", reason);
+        }
+    }
+
+    /** On the watchdog's thread: a topic is gone, so every task writing to it would stall. */
+    private void onTopicLost(String reason) {
+        fail(reason);
+        // does not wait: a stream thread may sit in a send until max.block.ms runs out; the state
+        // leaves RUNNING now and reaches NOT_RUNNING once the threads are done
+        streams.close(CloseOptions.timeout(Duration.ZERO)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+
+    /** The answer to a stream thread's death; package-private for tests. */
+    StreamThreadExceptionResponse onUncaught(Throwable error) {
+        Optional<UndeliverableDeadLetterException> undeliverable =
+                causeOf(error, UndeliverableDeadLetterException.class);
+        if (undeliverable.isPresent()) {
+            // a new thread would meet the same record and fail the same way
+            fail(undeliverable.get().getMessage());
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        if (threadFailures.tooMany(System.nanoTime())) {
+            LOG.error("stream thread failed again", error);
+            fail("a stream thread failed " + threadFailures.count() + " times within " + threadFailures.window()
+                    + "; the last error: " + error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         LOG.error("stream thread failed; replacing it", error);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Object> toMap(Properties p) {
+        Map<String, Object> m = new HashMap<>();
+        p.forEach((k, v) -> m.put(k.toString(), v));
+        return m;
     }
 
     /** Wiring only: config from the environment (and NEWSRADAR_CONFIG), run until stopped. */

@@ -1,6 +1,7 @@
 package io.newsradar.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +10,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,52 +62,53 @@ class DeadLetteringProductionExceptionHandlerTest {
         assertThat(r.deadLetterQueueRecords()).isEmpty();
     }
 
+    @Test
+    void shouldCutTheDeadLetterOfAnInputNearTheSizeLimit() {
+        byte[] huge = new byte[1_046_540];
+        Response r =
+                handler.handleError(ErrorContexts.of(RAW_KEY, huge), output, new RecordTooLargeException("too big"));
+        assertThat(r.result()).isEqualTo(Result.RESUME);
+        assertThat(r.deadLetterQueueRecords()).singleElement().satisfies(dead -> {
+            assertThat(DeadLetterBounds.size(dead)).isLessThanOrEqualTo(DeadLetterBounds.DEFAULT_MAX_BYTES);
+            assertThat(dead.headers().lastHeader(DeadLetterBounds.TRUNCATED_HEADER))
+                    .isNotNull();
+        });
+    }
+
+    @Test
+    void shouldStopNamingTheInputAndTheLimitsWhenTheDeadLetterItselfIsRefused() {
+        ProducerRecord<byte[], byte[]> deadLetter = handler.handleError(
+                        context(), output, new RecordTooLargeException("too big"))
+                .deadLetterQueueRecords()
+                .get(0);
+        assertThatThrownBy(() -> handler.handleError(
+                        context(), deadLetter, new RecordTooLargeException("the dead letter is too big")))
+                .isInstanceOf(UndeliverableDeadLetterException.class)
+                .hasMessageContaining(Topics.NEWS_RAW.name() + "-0@42")
+                .hasMessageContaining("key 'article-1'")
+                .hasMessageContaining("max.request.size=1048576")
+                .hasMessageContaining("max.message.bytes")
+                .hasMessageContaining(DeadLetterBounds.MAX_BYTES_CONFIG + "=" + DeadLetterBounds.DEFAULT_MAX_BYTES)
+                .hasMessageContaining("the dead letter is too big");
+    }
+
+    @Test
+    void shouldRetryADeadLetterTheBrokerCannotTakeForAMoment() {
+        ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(Topics.NEWS_DLQ.name(), RAW_KEY, RAW_VALUE);
+        Response r = handler.handleError(context(), deadLetter, new TimeoutException("slow broker"));
+        assertThat(r.result()).isEqualTo(Result.RETRY);
+    }
+
+    @Test
+    void shouldNeverDeadLetterTheInputOfAnAlertWhoseTopicIsMissing() {
+        ProducerRecord<byte[], byte[]> alert =
+                new ProducerRecord<>(Topics.alerts("gone").name(), new byte[] {1}, new byte[] {2});
+        Response r = handler.handleError(context(), alert, new UnknownTopicOrPartitionException("no such topic"));
+        assertThat(r.result()).isEqualTo(Result.RETRY);
+        assertThat(r.deadLetterQueueRecords()).isEmpty();
+    }
+
     private static ErrorHandlerContext context() {
-        return new ErrorHandlerContext() {
-            @Override
-            public String topic() {
-                return Topics.NEWS_RAW.name();
-            }
-
-            @Override
-            public int partition() {
-                return 0;
-            }
-
-            @Override
-            public long offset() {
-                return 42;
-            }
-
-            @Override
-            public Headers headers() {
-                return new RecordHeaders();
-            }
-
-            @Override
-            public String processorNodeId() {
-                return "news-scored";
-            }
-
-            @Override
-            public TaskId taskId() {
-                return new TaskId(0, 0);
-            }
-
-            @Override
-            public long timestamp() {
-                return 0;
-            }
-
-            @Override
-            public byte[] sourceRawKey() {
-                return RAW_KEY;
-            }
-
-            @Override
-            public byte[] sourceRawValue() {
-                return RAW_VALUE;
-            }
-        };
+        return ErrorContexts.of(RAW_KEY, RAW_VALUE);
     }
 }

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +38,64 @@ class ScoringAppTest {
         assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
                 .isEqualTo(Topics.NEWS_DLQ.name());
         assertThat(p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
-                .isEqualTo(LogAndContinueExceptionHandler.class);
+                .isEqualTo(DeadLetteringDeserializationExceptionHandler.class);
         assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
-                .isEqualTo(LogAndContinueProcessingExceptionHandler.class);
+                .isEqualTo(DeadLetteringProcessingExceptionHandler.class);
         assertThat(p.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(DeadLetteringProductionExceptionHandler.class);
         // operator-supplied client settings pass through
         assertThat(p.get("client.id")).isEqualTo("scoring-1");
         // and Streams accepts the whole set
         new StreamsConfig(p);
+    }
+
+    @Test
+    void shouldBoundDeadLettersAsConfigured() {
+        assertThat(ScoringApp.streamsProperties(config()).get(DeadLetterBounds.MAX_BYTES_CONFIG))
+                .isEqualTo(DeadLetterBounds.DEFAULT_MAX_BYTES);
+        assertThat(ScoringApp.streamsProperties(config().with(DeadLetterBounds.MAX_BYTES_CONFIG, "100000"))
+                        .get(DeadLetterBounds.MAX_BYTES_CONFIG))
+                .isEqualTo(100000);
+        // a bound the producer's request size leaves no room for fails at once, naming both
+        assertThatThrownBy(() -> ScoringApp.streamsProperties(config().with("kafka.max.request.size", "50000")))
+                .hasMessageContaining(DeadLetterBounds.MAX_BYTES_CONFIG)
+                .hasMessageContaining("max.request.size=50000");
+    }
+
+    @Test
+    void shouldRefuseATopicCheckIntervalThatIsNotPositive() {
+        assertThatThrownBy(() -> new ScoringApp(config().with(ScoringApp.TOPIC_CHECK_INTERVAL_MS, "0")))
+                .hasMessageContaining(ScoringApp.TOPIC_CHECK_INTERVAL_MS);
+    }
+
+    @Test
+    void shouldReportNoFailureBeforeStart() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            assertThat(app.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldShutDownAndSayWhyWhenADeadLetterCannotBeWritten() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            UndeliverableDeadLetterException cause =
+                    new UndeliverableDeadLetterException("cannot dead-letter input record news.raw.v1-0@7", null);
+            // as Streams hands it over: wrapped, from the production handler's callback
+            RuntimeException wrapped =
+                    new StreamsException("Fatal user code error in production error callback", cause);
+
+            assertThat(app.onUncaught(wrapped)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+            assertThat(app.failure()).hasValue("cannot dead-letter input record news.raw.v1-0@7");
+        }
+    }
+
+    @Test
+    void shouldReplaceAThreadThatFailedOnceAndReportNoFailure() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            assertThat(app.onUncaught(new IllegalStateException("once")))
+                    .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+            assertThat(app.failure()).isEmpty();
+        }
     }
 
     @Test
