@@ -148,11 +148,16 @@ public final class FeedReader {
         SyndFeed feed = parseFeed(xml, contentType, feedUrl);
         List<NewsArticle> articles = new ArrayList<>();
         List<IngestError> errors = new ArrayList<>();
+        List<IngestError> notes = new ArrayList<>();
         List<SyndEntry> entries = feed.getEntries();
         for (int i = 0; i < entries.size(); i++) {
             int index = i + 1;
             try {
-                articles.add(normalizer.normalize(toRaw(feed, entries.get(i), feedUrl)));
+                NormalizedArticle n = normalizer.normalizeWithNotes(toRaw(feed, entries.get(i), feedUrl));
+                articles.add(n.article());
+                for (String note : n.notes()) {
+                    notes.add(new IngestError("feed " + feedUrl, "item " + index, note));
+                }
             } catch (InvalidArticleException e) {
                 errors.add(new IngestError("feed " + feedUrl, "item " + index, e.getMessage()));
             } catch (RuntimeException e) {
@@ -166,7 +171,7 @@ public final class FeedReader {
         if (!errors.isEmpty()) {
             log.debug("feed {}: {} of {} items rejected", feedUrl, errors.size(), entries.size());
         }
-        return new ArticleReadResult("feed " + feedUrl, articles, errors);
+        return new ArticleReadResult("feed " + feedUrl, articles, errors, notes);
     }
 
     private SyndFeed parseFeed(byte[] xml, String contentType, String feedUrl) throws FeedReadException {
@@ -295,7 +300,7 @@ public final class FeedReader {
             if (base != null && base.toLowerCase(Locale.ROOT).startsWith("http")) {
                 try {
                     return URI.create(base.strip())
-                            .resolve(ArticleIds.escapeIllegalCharacters(l))
+                            .resolve(CanonicalUrl.escapeIllegalCharacters(l))
                             .toString();
                 } catch (IllegalArgumentException e) {
                     // try the next base; if none works the normaliser reports the link
