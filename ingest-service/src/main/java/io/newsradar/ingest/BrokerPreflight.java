@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -43,6 +44,8 @@ public final class BrokerPreflight {
                     admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs()))
                             .clusterId(),
                     "cannot reach the Kafka cluster at " + bootstrap);
+        } catch (ConfigException e) {
+            throw e; // a wrong setting is the user's to fix, not the cluster's failure
         } catch (KafkaException e) {
             throw new BrokerUnavailableException(
                     "cannot reach the Kafka cluster at " + bootstrap + ": " + describe(e), e);
@@ -64,6 +67,8 @@ public final class BrokerPreflight {
                 throw new BrokerUnavailableException(
                         "topic " + topic + " does not exist on the Kafka cluster at " + bootstrap, e.getCause());
             }
+            throw e;
+        } catch (ConfigException e) {
             throw e;
         } catch (KafkaException e) {
             throw new BrokerUnavailableException(
@@ -91,8 +96,7 @@ public final class BrokerPreflight {
 
     private String describe(Throwable t) {
         if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return "no answer within " + seconds(wait) + " (is a broker running there? the wait is set by "
-                    + BrokerWait.CONFIG_KEY + ")";
+            return "no answer within " + seconds(wait) + " (is a broker running there?)";
         }
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);

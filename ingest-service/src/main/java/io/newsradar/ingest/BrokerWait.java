@@ -35,19 +35,23 @@ public final class BrokerWait {
         return Duration.ofMillis(ms);
     }
 
-    /** The producer waits bounded by {@code wait}, where the operator did not set them. */
+    /**
+     * The producer waits bounded by {@code wait}, where the operator did not set them. Values are
+     * strings, as from a properties file: Kafka parses those for int and long settings alike.
+     */
     static void boundProducer(Map<String, Object> props, Duration wait) {
         long ms = wait.toMillis();
         // send() blocks this long for the topic's metadata or for buffer space: the wait that
         // was 60 s per article against an unreachable broker.
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, ms);
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ms));
         // one produce request; the delivery timeout below covers its retries
-        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(ms, MAX_REQUEST_TIMEOUT_MS));
+        props.putIfAbsent(
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(ms, MAX_REQUEST_TIMEOUT_MS)));
         // An article not acknowledged within this fails, so a broker lost mid-run ends the run in
         // bounded time. The producer refuses a value below linger.ms + request.timeout.ms.
         long floor = longSetting(props, ProducerConfig.LINGER_MS_CONFIG, 5)
                 + longSetting(props, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_REQUEST_TIMEOUT_MS);
-        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(2 * ms, floor));
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(2 * ms, floor)));
     }
 
     /** Admin client settings bounded by {@code wait}, where the operator did not set them. */
@@ -55,9 +59,10 @@ public final class BrokerWait {
         Map<String, Object> props = new HashMap<>(clientProps);
         long ms = wait.toMillis();
         // every admin call (describe cluster, list, create topics) gives up after this
-        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(ms));
         // must not exceed the API timeout, or the client warns and raises the API timeout
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(ms, MAX_REQUEST_TIMEOUT_MS));
+        props.putIfAbsent(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(ms, MAX_REQUEST_TIMEOUT_MS)));
         return props;
     }
 

@@ -175,13 +175,13 @@ class ArticlePublisherTest {
                 .with("kafka.bootstrap.servers", "127.0.0.1:9")
                 .with(BrokerWait.CONFIG_KEY, "4000");
         assertThat(ArticlePublisher.producerConfig(config))
-                .containsEntry("max.block.ms", 4000L)
-                .containsEntry("request.timeout.ms", 4000L)
-                .containsEntry("delivery.timeout.ms", 8000L);
+                .containsEntry("max.block.ms", "4000")
+                .containsEntry("request.timeout.ms", "4000")
+                .containsEntry("delivery.timeout.ms", "8000");
 
         Map<String, Object> own = ArticlePublisher.producerConfig(
                 config.with("kafka.max.block.ms", "1234").with("kafka.linger.ms", "9000"));
-        assertThat(own).containsEntry("max.block.ms", "1234").containsEntry("delivery.timeout.ms", 13000L);
+        assertThat(own).containsEntry("max.block.ms", "1234").containsEntry("delivery.timeout.ms", "13000");
     }
 
     @Test
