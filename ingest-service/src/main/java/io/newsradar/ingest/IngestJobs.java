@@ -54,7 +54,8 @@ public final class IngestJobs {
      *     tried either; the exception's message names the cluster or topic
      */
     public static IngestSummary publishAll(ArticleReadResult result, ArticlePublisher publisher) {
-        result.notes().forEach(n -> log.warn("{}", n.message()));
+        // INFO: the CLI prints them in its report already; a service without one logs them here
+        result.notes().forEach(n -> log.info("{}", n.message()));
         // A list, not a map: two equal articles in one input are two sends.
         List<Send> sends = new ArrayList<>();
         for (NewsArticle article : result.articles()) {
