@@ -45,8 +45,8 @@ public final class ArticleNormalizer {
      *
      * <p>Size limits ({@link ArticleLimits}, the ones the scoring stream validates): a body over
      * its limit is cut at a word boundary under it, because a long article's first 256 KiB are
-     * worth scoring; an author list over its limit is cut the same way and a feed URL over it is
-     * dropped, both being optional metadata. A title, URL, GUID or source over the limit is
+     * worth scoring; an author list over its limit is cut the same way and a feed URL or language
+     * over it is dropped, all being optional metadata. A title, URL, GUID or source over the limit is
      * rejected: no real one is that long, and cutting a URL or GUID would change the article's
      * identity.
      */
@@ -77,7 +77,6 @@ public final class ArticleNormalizer {
         String source = singleLine(raw.source());
         requireWithinLimit("source", source);
         if (raw.url() != null && !raw.url().isBlank()) {
-            requireWithinLimit("url", raw.url().strip());
             url = ArticleIds.canonicalUrl(raw.url());
             requireWithinLimit("url", url);
             id = ArticleIds.idForUrl(url);
@@ -99,6 +98,13 @@ public final class ArticleNormalizer {
             feedUrl = null;
         }
 
+        String language = languageTag(raw.language());
+        if (ArticleLimits.utf8Length(language) > ArticleLimits.MAX_FIELD_BYTES) {
+            notes.add("language is " + ArticleLimits.utf8Length(language) + " bytes of UTF-8, over the "
+                    + ArticleLimits.MAX_FIELD_BYTES + "-byte limit: left out of the article");
+            language = null;
+        }
+
         NewsArticle article = NewsArticle.newBuilder()
                 .setId(id)
                 .setUrl(url)
@@ -107,7 +113,7 @@ public final class ArticleNormalizer {
                 .setTitle(title)
                 .setBody(body)
                 .setAuthor(author)
-                .setLanguage(languageTag(raw.language()))
+                .setLanguage(language)
                 .setPublishedAt(publishedAt(raw.publishedAt(), fetchedAt))
                 .setFetchedAt(fetchedAt)
                 .setContentHash(ArticleIds.contentHash(title, body))

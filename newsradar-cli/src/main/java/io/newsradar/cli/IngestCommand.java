@@ -86,17 +86,21 @@ final class IngestCommand implements Callable<Integer> {
         }
         List<IngestSummary> summaries = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
-            for (Path f : files) {
-                summaries.add(publishFile(f, publisher));
-            }
-            for (String feed : feeds) {
-                summaries.add(publishFeed(feed, publisher));
+            try {
+                for (Path f : files) {
+                    summaries.add(publishFile(f, publisher));
+                }
+                for (String feed : feeds) {
+                    summaries.add(publishFeed(feed, publisher));
+                }
+            } catch (IngestInterruptedException e) {
+                // every send has been acknowledged or has failed: nothing is left to wait for
+                publisher.close(Duration.ZERO);
+                summaries.add(e.partial());
+                report(out, summaries, err);
+                return infrastructureFailure(err, e.getMessage() + "; stopped there, later inputs were not read");
             }
             publisher.close(Duration.ofSeconds(30));
-        } catch (IngestInterruptedException e) {
-            summaries.add(e.partial());
-            report(out, summaries, err);
-            return infrastructureFailure(err, e.getMessage() + "; stopped there, later inputs were not read");
         }
         return report(out, summaries, err) ? ExitCodes.OK : EXIT_SOME_REJECTED;
     }
