@@ -142,7 +142,7 @@ public final class ArticleNormalizer {
             long before = ArticleLimits.utf8Length(text);
             notes.add(field + " is " + before + " bytes of UTF-8, over the " + maxBytes
                     + "-byte limit: truncated to its first " + ArticleLimits.utf8Length(cut)
-                    + " bytes, at a word boundary");
+                    + " bytes (cut between words where there is a space near the limit)");
         }
         return cut;
     }
