@@ -7,19 +7,11 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newsradar.avro.IngestChannel;
 import io.newsradar.avro.NewsArticle;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,9 +107,14 @@ public final class FeedReader {
         return readFile(Path.of(s));
     }
 
+    /**
+     * Fetches and parses a feed. Articles and errors name the feed by the URL asked for (how its
+     * owner configured it); relative links resolve against the URL it was found at after
+     * redirects, the document's real base.
+     */
     public ArticleReadResult readUrl(URI uri) throws FeedReadException {
         FeedFetcher.Fetched fetched = fetcher.fetch(uri);
-        return parse(fetched.body(), fetched.contentType(), uri.toString());
+        return parse(fetched.body(), fetched.contentType(), uri.toString(), fetched.finalUri());
     }
 
     public ArticleReadResult readFile(Path file) throws FeedReadException {
@@ -141,18 +138,35 @@ public final class FeedReader {
     /**
      * Parses a feed document already in memory (the push API and tests use this).
      *
-     * @param contentType the HTTP Content-Type, or null; used with the XML prolog to pick the charset
-     * @param feedUrl     where the document came from; recorded on each article and in errors
+     * @param contentType the HTTP Content-Type, or null; with the BOM and the XML declaration it
+     *     decides the charset ({@link FeedCharset})
+     * @param feedUrl     where the document came from; recorded on each article and in errors, and
+     *     the base of relative links
      */
     public ArticleReadResult parse(byte[] xml, String contentType, String feedUrl) throws FeedReadException {
+        return parse(xml, contentType, feedUrl, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], String, String)}, with relative links resolved against {@code
+     * baseUri} (the URL after redirects) when it is given.
+     */
+    public ArticleReadResult parse(byte[] xml, String contentType, String feedUrl, URI baseUri)
+            throws FeedReadException {
+        String base = baseUri == null ? feedUrl : baseUri.toString();
         SyndFeed feed = parseFeed(xml, contentType, feedUrl);
         List<NewsArticle> articles = new ArrayList<>();
         List<IngestError> errors = new ArrayList<>();
+        List<IngestError> notes = new ArrayList<>();
         List<SyndEntry> entries = feed.getEntries();
         for (int i = 0; i < entries.size(); i++) {
             int index = i + 1;
             try {
-                articles.add(normalizer.normalize(toRaw(feed, entries.get(i), feedUrl)));
+                NormalizedArticle n = normalizer.normalizeWithNotes(toRaw(feed, entries.get(i), feedUrl, base));
+                articles.add(n.article());
+                for (String note : n.notes()) {
+                    notes.add(new IngestError("feed " + feedUrl, "item " + index, note));
+                }
             } catch (InvalidArticleException e) {
                 errors.add(new IngestError("feed " + feedUrl, "item " + index, e.getMessage()));
             } catch (RuntimeException e) {
@@ -166,24 +180,13 @@ public final class FeedReader {
         if (!errors.isEmpty()) {
             log.debug("feed {}: {} of {} items rejected", feedUrl, errors.size(), entries.size());
         }
-        return new ArticleReadResult("feed " + feedUrl, articles, errors);
+        return new ArticleReadResult("feed " + feedUrl, articles, errors, notes);
     }
 
     private SyndFeed parseFeed(byte[] xml, String contentType, String feedUrl) throws FeedReadException {
         String text;
-        // Lenient: a Content-Type charset that contradicts the prolog is common; ROME then
-        // follows the XML prolog/BOM rather than failing.
-        try (XmlReader reader = contentType == null
-                ? new XmlReader(new ByteArrayInputStream(xml), true)
-                : new XmlReader(new ByteArrayInputStream(xml), contentType, true)) {
-            StringWriter w = new StringWriter(xml.length);
-            reader.transferTo(w);
-            text = w.toString();
-            if ("UTF-8".equalsIgnoreCase(reader.getEncoding()) && !isUtf8(xml)) {
-                // No usable declaration and not UTF-8: such feeds are in practice Latin-1 or
-                // Windows-1252 (a superset for printable text); better than replacement characters.
-                text = new String(xml, Charset.forName("windows-1252"));
-            }
+        try {
+            text = FeedCharset.decode(xml, contentType);
         } catch (IOException e) {
             throw new FeedReadException("feed " + feedUrl + ": cannot decode characters: " + e.getMessage(), e);
         }
@@ -223,19 +226,6 @@ public final class FeedReader {
         return "not a usable RSS or Atom document (" + detail + ")";
     }
 
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
     private static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {
@@ -245,9 +235,11 @@ public final class FeedReader {
         return m == null ? c.getClass().getSimpleName() : m;
     }
 
-    private static RawArticle toRaw(SyndFeed feed, SyndEntry entry, String feedUrl) {
+    private static RawArticle toRaw(SyndFeed feed, SyndEntry entry, String feedUrl, String base) {
         String link = articleLink(entry);
-        String url = resolve(link, feed.getLink(), feedUrl);
+        // a relative site link is relative to the feed document itself
+        String siteLink = resolve(feed.getLink(), base);
+        String url = resolve(link, siteLink, base);
         return new RawArticle(
                 url,
                 entry.getUri(),
@@ -281,8 +273,11 @@ public final class FeedReader {
         return null;
     }
 
-    /** Relative item links are resolved against the site link, then the feed URL. */
-    private static String resolve(String link, String siteLink, String feedUrl) {
+    /**
+     * Relative item links are resolved against the site link, then the feed's own URL (after
+     * redirects); a link that stays relative is left for the normaliser to report.
+     */
+    private static String resolve(String link, String... bases) {
         if (link == null || link.isBlank()) {
             return null;
         }
@@ -291,11 +286,11 @@ public final class FeedReader {
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return l;
         }
-        for (String base : new String[] {siteLink, feedUrl}) {
+        for (String base : bases) {
             if (base != null && base.toLowerCase(Locale.ROOT).startsWith("http")) {
                 try {
                     return URI.create(base.strip())
-                            .resolve(ArticleIds.escapeIllegalCharacters(l))
+                            .resolve(CanonicalUrl.escapeIllegalCharacters(l))
                             .toString();
                 } catch (IllegalArgumentException e) {
                     // try the next base; if none works the normaliser reports the link

@@ -16,17 +16,12 @@ import org.jsoup.select.NodeVisitor;
  * boundaries. Entities are decoded, whitespace runs collapse to one space, lines are trimmed.
  */
 final class HtmlText {
-    /**
-     * A tag or a comment. The attribute and comment parts are bounded: unbounded, every '<' of a
-     * text like "<a <a <a ..." (no '>') would scan to the end, which is quadratic in the body.
-     * A real tag's attributes fit well within the bound; this only decides whether to parse.
-     */
-    private static final Pattern LOOKS_LIKE_HTML =
-            Pattern.compile("<(?:/?+[a-zA-Z][a-zA-Z0-9-]*+(?:\\s[^>]{0,2000}+)?+/?+|!--.{0,2000}?--)>", Pattern.DOTALL);
-
     private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
     private static final Pattern ALL_WHITESPACE = Pattern.compile("[\\s\\p{Zs}]+");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\uFEFF]");
+    /** Control characters, zero-width space and BOM, and the bidi controls with a scope ({@link BidiControls}). */
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\uFEFF" + BidiControls.SCOPED_CLASS + "]");
+
     private static final Pattern LINE_SEPARATORS = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\x85]");
     private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" *\\n *");
     private static final Pattern MANY_NEWLINES = Pattern.compile("\\n{3,}");
@@ -91,7 +86,7 @@ final class HtmlText {
         }
         String raw = LINE_SEPARATORS.matcher(htmlOrText).replaceAll("\n");
         String text;
-        if (LOOKS_LIKE_HTML.matcher(raw).find()) {
+        if (TagScan.containsTagOrComment(raw)) {
             text = htmlToText(raw);
         } else {
             // Plain text keeps its own line structure; only entities (common in feed summaries
@@ -101,9 +96,15 @@ final class HtmlText {
         return normalizeLines(text);
     }
 
-    /** Single-line text: every whitespace run, line breaks included, becomes one space. */
+    /**
+     * Single-line text: every whitespace run, line breaks included, becomes one space, and no
+     * bidi control is left (not even the direction marks that running text keeps).
+     */
     static String toSingleLine(String htmlOrText) {
-        return ALL_WHITESPACE.matcher(toText(htmlOrText)).replaceAll(" ").strip();
+        return ALL_WHITESPACE
+                .matcher(BidiControls.withoutMarks(toText(htmlOrText)))
+                .replaceAll(" ")
+                .strip();
     }
 
     private static String htmlToText(String html) {

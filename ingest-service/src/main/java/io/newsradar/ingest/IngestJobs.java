@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One-shot ingestion jobs for the CLI: read an input, publish what normalised, report the rest.
  */
 public final class IngestJobs {
+    private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);
+
     private IngestJobs() {}
 
     /**
@@ -42,31 +46,57 @@ public final class IngestJobs {
         return publishAll(reader.read(urlOrPath), publisher);
     }
 
-    /** Publishes the articles of a read result and waits for every acknowledgement. */
+    /**
+     * Publishes the articles of a read result and waits for every acknowledgement.
+     *
+     * @throws BrokerUnavailableException when the cluster failed a send (unreachable, topic gone,
+     *     access refused): the rest of the input was not sent, and later inputs should not be
+     *     tried either; the exception's message names the cluster or topic
+     */
     public static IngestSummary publishAll(ArticleReadResult result, ArticlePublisher publisher) {
+        // INFO: the CLI prints them in its report already; a service without one logs them here
+        result.notes().forEach(n -> log.info("{}", n.message()));
         // A list, not a map: two equal articles in one input are two sends.
         List<Send> sends = new ArrayList<>();
         for (NewsArticle article : result.articles()) {
-            sends.add(new Send(article.getId(), publisher.publish(article)));
+            sends.add(new Send(article, publisher.publish(article)));
         }
         publisher.flush();
         List<IngestError> rejected = new ArrayList<>(result.errors());
         int published = 0;
+        int newIds = 0;
+        int notSent = 0;
         for (Send send : sends) {
             try {
                 // Bounded without our own timeout: the producer fails a send after delivery.timeout.ms.
                 send.ack().join();
                 published++;
+                if (ArticlePublisher.previousId(send.article()).isPresent()) {
+                    newIds++;
+                }
             } catch (CompletionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof BrokerUnavailableException) {
+                    // one cause for all of them, reported once by the exception below
+                    notSent++;
+                    continue;
+                }
                 rejected.add(new IngestError(
                         result.input(),
-                        "article " + send.articleId(),
-                        "not published: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                        "article " + send.article().getId(),
+                        "not published: "
+                                + (cause instanceof InvalidArticleException
+                                        ? cause.getMessage()
+                                        : SendFailures.describe(cause))));
             }
         }
-        return new IngestSummary(result.input(), result.read(), published, rejected);
+        IngestSummary summary =
+                new IngestSummary(result.input(), result.read(), published, rejected, result.notes(), newIds);
+        if (publisher.failure().isPresent()) {
+            throw new IngestInterruptedException(publisher.failure().get(), summary, notSent);
+        }
+        return summary;
     }
 
-    private record Send(String articleId, CompletableFuture<?> ack) {}
+    private record Send(NewsArticle article, CompletableFuture<?> ack) {}
 }

@@ -65,6 +65,7 @@ public final class JsonLinesArticleReader {
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         List<NewsArticle> articles = new ArrayList<>();
         List<IngestError> errors = new ArrayList<>();
+        List<IngestError> notes = new ArrayList<>();
         String line;
         int lineNo = 0;
         while ((line = lines.readLine()) != null) {
@@ -76,7 +77,11 @@ public final class JsonLinesArticleReader {
                 continue;
             }
             try {
-                articles.add(normalizer.normalize(parseLine(line)));
+                NormalizedArticle n = normalizer.normalizeWithNotes(parseLine(line));
+                articles.add(n.article());
+                for (String note : n.notes()) {
+                    notes.add(new IngestError(inputName, "line " + lineNo, note));
+                }
             } catch (InvalidArticleException e) {
                 errors.add(new IngestError(inputName, "line " + lineNo, e.getMessage()));
             } catch (RuntimeException e) {
@@ -87,7 +92,7 @@ public final class JsonLinesArticleReader {
                         "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
-        return new ArticleReadResult(inputName, articles, errors);
+        return new ArticleReadResult(inputName, articles, errors, notes);
     }
 
     RawArticle parseLine(String line) {

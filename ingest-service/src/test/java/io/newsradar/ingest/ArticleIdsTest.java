@@ -3,6 +3,7 @@ package io.newsradar.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArticleIdsTest {
@@ -123,5 +124,113 @@ class ArticleIdsTest {
     @Test
     void shouldSeparateTitleFromBodyInContentHash() {
         assertThat(ArticleIds.contentHash("a b", "c")).isNotEqualTo(ArticleIds.contentHash("a", "b c"));
+    }
+
+    // Id scheme 2: one id per article, not per way of writing its link.
+
+    @Test
+    void shouldKeepHashbangFragmentSoEveryItemOfAHashbangSiteHasItsOwnId() {
+        assertThat(ArticleIds.canonicalUrl("https://spa.example.com/#!/story/1"))
+                .isEqualTo("https://spa.example.com/#!/story/1");
+        assertThat(ArticleIds.idForUrl("https://spa.example.com/#!/story/1"))
+                .isNotEqualTo(ArticleIds.idForUrl("https://spa.example.com/#!/story/2"))
+                .isNotEqualTo(ArticleIds.idForUrl("https://spa.example.com/"));
+        assertThat(ArticleIds.idForUrl("https://spa.example.com/?utm_source=x#!/story/1"))
+                .isEqualTo(ArticleIds.idForUrl("https://spa.example.com/#!/story/1"));
+    }
+
+    @Test
+    void shouldStillDropFragmentsThatAreNotHashbangs() {
+        assertThat(ArticleIds.canonicalUrl("https://example.com/a#!")).isEqualTo("https://example.com/a");
+        assertThat(ArticleIds.canonicalUrl("https://example.com/a#section-2")).isEqualTo("https://example.com/a");
+    }
+
+    @Test
+    void shouldGiveOneIdToTheHttpAndHttpsFormsOfOneUrl() {
+        assertThat(ArticleIds.idForUrl("http://news.example.com/world/story-1"))
+                .isEqualTo(ArticleIds.idForUrl("https://news.example.com/world/story-1"));
+        assertThat(ArticleIds.idForUrl("http://news.example.com:80/a"))
+                .isEqualTo(ArticleIds.idForUrl("https://news.example.com:443/a"));
+    }
+
+    @Test
+    void shouldGiveOneIdToTheWwwAndBareHostFormsOfOneUrl() {
+        assertThat(ArticleIds.idForUrl("https://www.example.com/world/story-1"))
+                .isEqualTo(ArticleIds.idForUrl("https://example.com/world/story-1"))
+                .isEqualTo(ArticleIds.idForUrl("http://WWW.example.com/world/story-1/"));
+        // only a leading "www." label is an alias; other hosts stay distinct
+        assertThat(ArticleIds.idForUrl("https://www2.example.com/a"))
+                .isNotEqualTo(ArticleIds.idForUrl("https://example.com/a"));
+        assertThat(ArticleIds.idForUrl("https://news.example.com/a"))
+                .isNotEqualTo(ArticleIds.idForUrl("https://example.com/a"));
+    }
+
+    @Test
+    void shouldKeepDistinctPortsDistinct() {
+        assertThat(ArticleIds.idForUrl("http://example.com:8080/a"))
+                .isNotEqualTo(ArticleIds.idForUrl("http://example.com/a"));
+    }
+
+    @Test
+    void shouldKeepTheLinkAsGivenInTheCanonicalUrlSoItStillWorks() {
+        // the stored url keeps its scheme and www: only the id treats them as one
+        assertThat(ArticleIds.canonicalUrl("http://www.example.com/a")).isEqualTo("http://www.example.com/a");
+    }
+
+    @Test
+    void shouldAcceptAHostWithAnUnderscore() {
+        assertThat(ArticleIds.canonicalUrl("https://My_Blog.example.com/post/1?b=2&a=1"))
+                .isEqualTo("https://my_blog.example.com/post/1?a=1&b=2");
+        assertThat(ArticleIds.canonicalUrl("https://user@my_blog.example.com:8443/post"))
+                .isEqualTo("https://my_blog.example.com:8443/post");
+        assertThat(ArticleIds.idForUrl("https://my_blog.example.com/post/1"))
+                .isNotEqualTo(ArticleIds.idForUrl("https://myblog.example.com/post/1"));
+    }
+
+    @Test
+    void shouldStillRejectAnAuthorityThatIsNoHostName() {
+        assertThatThrownBy(() -> ArticleIds.canonicalUrl("https://exa!mple.com/a"))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("exa!mple.com");
+    }
+
+    @Test
+    void shouldGiveTheSameCanonicalUrlWhenCanonicalisedAgain() {
+        for (String url : new String[] {
+            "https://spa.example.com/#!/story/1",
+            "http://www.example.com/a?b=1",
+            "https://my_blog.example.com:8443/p",
+            "https://b\u00fccher.example/x y"
+        }) {
+            String once = ArticleIds.canonicalUrl(url);
+            assertThat(ArticleIds.canonicalUrl(once)).as(url).isEqualTo(once);
+            assertThat(ArticleIds.idForUrl(once)).as(url).isEqualTo(ArticleIds.idForUrl(url));
+        }
+    }
+
+    @Test
+    void shouldKeepTheIdOfAnHttpsLinkWithoutWwwUnchangedAcrossTheSchemeUpgrade() {
+        // the common form keeps its scheme-1 id, so most stored articles are not re-identified
+        assertThat(ArticleIds.ID_SCHEME).isEqualTo(2);
+        assertThat(ArticleIds.idForUrl("https://news.example.com/a?utm_source=x"))
+                .isEqualTo(ArticleIds.sha256Hex("https://news.example.com/a").substring(0, 32));
+        assertThat(ArticleIds.previousSchemeId("https://news.example.com/a")).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheScheme1IdOfALinkWhoseIdChanged() {
+        // scheme 1: SHA-256 of the canonical URL with its scheme, its www. and without any fragment
+        assertThat(ArticleIds.previousSchemeId("http://www.example.com/a"))
+                .isEqualTo(Optional.of(
+                        ArticleIds.sha256Hex("http://www.example.com/a").substring(0, 32)));
+        assertThat(ArticleIds.previousSchemeId("https://spa.example.com/#!/story/1"))
+                .isEqualTo(Optional.of(
+                        ArticleIds.sha256Hex("https://spa.example.com/").substring(0, 32)));
+    }
+
+    @Test
+    void shouldNameNoPreviousIdForALinkScheme1Refused() {
+        // scheme 1 refused hosts with an underscore: no article can have been stored under it
+        assertThat(ArticleIds.previousSchemeId("http://my_blog.example.com/a")).isEmpty();
     }
 }

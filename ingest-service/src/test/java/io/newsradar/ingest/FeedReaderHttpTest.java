@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,7 +51,7 @@ class FeedReaderHttpTest {
             // Headers and a first chunk, then nothing until the test ends: a trickling server.
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
-            out.write("<rss version=\"2.0\"><channel>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
             out.flush();
             try {
                 release.await();
@@ -59,12 +60,72 @@ class FeedReaderHttpTest {
             }
             ex.close();
         });
+        // RFC 7303: without an HTTP charset the BOM and the XML declaration decide
+        serve("/utf8-text-xml.xml", "text/xml", feed("<?xml version=\"1.0\"?>", StandardCharsets.UTF_8));
+        serve("/utf8-no-prolog.xml", "text/xml", feed("", StandardCharsets.UTF_8));
+        serve(
+                "/latin1-declared.xml",
+                "text/xml",
+                feed("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", StandardCharsets.ISO_8859_1));
+        serve(
+                "/http-charset-wins.xml",
+                "text/xml; charset=ISO-8859-1",
+                feed("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", StandardCharsets.ISO_8859_1));
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf8 = feed("<?xml version=\"1.0\"?>", StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + utf8.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(utf8, 0, withBom, bom.length, utf8.length);
+        serve("/bom-wins.xml", "text/xml; charset=ISO-8859-1", withBom);
+        // relative links after a redirect resolve against where the feed was found
+        serve("/new/relative.xml", "application/rss+xml", relativeLinksFeed("").getBytes(StandardCharsets.UTF_8));
+        serve(
+                "/new/relative-site.xml",
+                "application/rss+xml",
+                relativeLinksFeed("<link>site/</link>").getBytes(StandardCharsets.UTF_8));
+        server.createContext("/old/", ex -> {
+            ex.getResponseHeaders()
+                    .add(
+                            "Location",
+                            base + "/new/" + ex.getRequestURI().getPath().substring(5));
+            ex.sendResponseHeaders(301, -1);
+            ex.close();
+        });
         server.createContext("/missing", ex -> {
             ex.sendResponseHeaders(404, -1);
             ex.close();
         });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void serve(String path, String contentType, byte[] body) {
+        server.createContext(path, ex -> {
+            ex.getResponseHeaders().add("Content-Type", contentType);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    private static final String TITLE = "Budget de la d\u00e9fense : l\u2019arm\u00e9e \u00e0 l\u2019\u00e9preuve";
+
+    /** A one-item feed whose title has non-ASCII letters, in the given encoding. */
+    private static byte[] feed(String prolog, java.nio.charset.Charset charset) {
+        // the curly apostrophe has no ISO-8859-1 form: write it as a character reference there
+        String title = charset.equals(StandardCharsets.ISO_8859_1) ? TITLE.replace("\u2019", "&#8217;") : TITLE;
+        return (prolog + "<rss version=\"2.0\"><channel><title>Le Courrier</title>"
+                        + "<link>https://courrier.example.fr/</link><item><title>" + title + "</title>"
+                        + "<link>https://courrier.example.fr/a/1</link><description>D\u00e9fense.</description>"
+                        + "</item></channel></rss>")
+                .getBytes(charset);
+    }
+
+    private static String relativeLinksFeed(String channelLink) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Moved</title>"
+                + channelLink + "<item><title>One</title><link>story-1</link></item>"
+                + "<item><title>Two</title><link>/root-story</link></item></channel></rss>";
     }
 
     @AfterEach
@@ -132,5 +193,62 @@ class FeedReaderHttpTest {
         assertThatThrownBy(() -> new FeedReader(new ArticleNormalizer(), quick).read(base + "/stalled.xml"))
                 .isInstanceOf(FeedReadException.class)
                 .hasMessageContaining("timed out");
+    }
+
+    @Test
+    void shouldReadUtf8FeedServedAsTextXmlWithoutCharsetAsUtf8() throws Exception {
+        FeedReader reader = new FeedReader(new ArticleNormalizer());
+        for (String path : new String[] {"/utf8-text-xml.xml", "/utf8-no-prolog.xml"}) {
+            ArticleReadResult result = reader.read(base + path);
+            assertThat(result.articles()).as(path).singleElement().satisfies(a -> {
+                assertThat(a.getTitle()).isEqualTo(TITLE);
+                assertThat(a.getBody()).isEqualTo("D\u00e9fense.");
+                assertThat(a.getContentHash()).isEqualTo(ArticleIds.contentHash(TITLE, "D\u00e9fense."));
+            });
+        }
+    }
+
+    @Test
+    void shouldFollowTheXmlDeclarationOfAFeedServedAsTextXmlWithoutCharset() throws Exception {
+        ArticleReadResult result = new FeedReader(new ArticleNormalizer()).read(base + "/latin1-declared.xml");
+        assertThat(result.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getTitle()).isEqualTo(TITLE));
+    }
+
+    @Test
+    void shouldLetTheHttpCharsetWinOverTheXmlDeclaration() throws Exception {
+        ArticleReadResult result = new FeedReader(new ArticleNormalizer()).read(base + "/http-charset-wins.xml");
+        assertThat(result.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getTitle()).isEqualTo(TITLE));
+    }
+
+    @Test
+    void shouldLetAByteOrderMarkWinOverTheHttpCharset() throws Exception {
+        ArticleReadResult result = new FeedReader(new ArticleNormalizer()).read(base + "/bom-wins.xml");
+        assertThat(result.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getTitle()).isEqualTo(TITLE));
+    }
+
+    @Test
+    void shouldResolveRelativeLinksAgainstTheUrlAfterRedirects() throws Exception {
+        ArticleReadResult result = new FeedReader(new ArticleNormalizer()).read(base + "/old/relative.xml");
+
+        assertThat(result.articles())
+                .extracting(a -> a.getUrl())
+                .containsExactly(base + "/new/story-1", base + "/root-story");
+        // the feed keeps the name it was asked for: that is how its owner configured it
+        assertThat(result.articles()).allSatisfy(a -> assertThat(a.getFeedUrl()).isEqualTo(base + "/old/relative.xml"));
+    }
+
+    @Test
+    void shouldResolveARelativeSiteLinkAgainstTheUrlAfterRedirectsToo() throws Exception {
+        ArticleReadResult result = new FeedReader(new ArticleNormalizer()).read(base + "/old/relative-site.xml");
+
+        assertThat(result.articles())
+                .extracting(a -> a.getUrl())
+                .containsExactly(base + "/new/site/story-1", base + "/root-story");
     }
 }

@@ -1,8 +1,10 @@
 package io.newsradar.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.avro.NewsArticle;
+import io.newsradar.schemas.limits.ArticleLimits;
 import io.newsradar.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +107,79 @@ class IngestJobsTest {
                     .isTrue();
             assertThat(summary.published()).isBetween(3, 4);
         }
+    }
+
+    @Test
+    void shouldStopAtTheFirstClusterFailureAndSayHowManyWereNotSent() throws Exception {
+        MockProducer<String, NewsArticle> producer =
+                new MockProducer<>(
+                        false,
+                        null,
+                        Topics.NEWS_RAW.keySerde().serializer(),
+                        Topics.NEWS_RAW.valueSerde().serializer()) {
+                    @Override
+                    public synchronized void flush() {
+                        while (errorNext(new TimeoutException("Expiring 1 record(s) for news.raw.v1-0"))) {
+                            // every batch expired: the broker went away
+                        }
+                    }
+                };
+
+        assertThatThrownBy(() -> IngestJobs.publishFeed(
+                        FeedReaderTest.fixture("rss2.xml").toString(), new ArticlePublisher(producer)))
+                .isInstanceOfSatisfying(IngestInterruptedException.class, e -> {
+                    assertThat(e.partial().published()).isZero();
+                    assertThat(e.partial().rejected()).isEmpty();
+                })
+                .hasMessageContaining("cannot publish to " + Topics.NEWS_RAW.name())
+                .hasMessageContaining("3 of 3 records not published");
+    }
+
+    @Test
+    void shouldRejectALineWithAnOverlongTitleAndTruncateALongBodySayingWhereBoth() throws IOException {
+        Path file = dir.resolve("sizes.jsonl");
+        String hugeTitle = "t".repeat(9 * 1024);
+        String longBody = "word ".repeat(ArticleLimits.MAX_BODY_BYTES / 4);
+        Files.write(
+                file,
+                List.of(
+                        "{\"url\":\"https://example.com/1\",\"title\":\"one\"}",
+                        "{\"url\":\"https://example.com/2\",\"title\":\"" + hugeTitle + "\"}",
+                        "{\"url\":\"https://example.com/3\",\"title\":\"three\",\"body\":\"" + longBody + "\"}"),
+                StandardCharsets.UTF_8);
+        MockProducer<String, NewsArticle> producer = ArticlePublisherTest.mockProducer(true);
+
+        IngestSummary summary = IngestJobs.publishFile(file, new ArticlePublisher(producer));
+
+        assertThat(summary.published()).isEqualTo(2);
+        assertThat(summary.rejected()).singleElement().satisfies(e -> {
+            assertThat(e.location()).isEqualTo("line 2");
+            assertThat(e.reason()).contains("title is 9216 bytes");
+        });
+        assertThat(summary.notes()).singleElement().satisfies(n -> {
+            assertThat(n.location()).isEqualTo("line 3");
+            assertThat(n.reason()).contains("truncated");
+        });
+        assertThat(summary.describe()).isEqualTo(file + ": read 3, published 2, rejected 1, truncated 1");
+        assertThat(producer.history())
+                .allSatisfy(r -> assertThat(ArticleLimits.violation(r.value())).isEmpty());
+    }
+
+    @Test
+    void shouldCountPublishedArticlesWhoseIdChangedWithTheIdScheme() throws IOException {
+        Path file = dir.resolve("ids.jsonl");
+        Files.write(
+                file,
+                List.of(
+                        "{\"url\":\"https://example.com/same\",\"title\":\"kept its id\"}",
+                        "{\"url\":\"https://www.example.com/www\",\"title\":\"www link\"}",
+                        "{\"url\":\"http://example.com/http\",\"title\":\"http link\"}"),
+                StandardCharsets.UTF_8);
+
+        IngestSummary summary =
+                IngestJobs.publishFile(file, new ArticlePublisher(ArticlePublisherTest.mockProducer(true)));
+
+        assertThat(summary.published()).isEqualTo(3);
+        assertThat(summary.newIds()).isEqualTo(2);
     }
 }
