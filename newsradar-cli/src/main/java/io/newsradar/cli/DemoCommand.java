@@ -155,7 +155,10 @@ final class DemoCommand implements Callable<Integer> {
                                 .getErr()
                                 .println("newsradar demo: a service stopped by itself (scoring "
                                         + scoring.state() + ", sink " + (sink.isStopped() ? "stopped" : "running")
-                                        + "); see the log above");
+                                        + "): "
+                                        + scoring.failure()
+                                                .or(() -> sink.failure().map(Newsradar::describe))
+                                                .orElse("see the log above"));
                         spec.commandLine().getErr().flush();
                         return 1;
                     }

@@ -44,7 +44,7 @@ final class ScoreCommand implements Callable<Integer> {
                             .println("newsradar score: the scoring stream stopped by itself (state " + app.state()
                                     + "): " + app.failure().orElse("see the log above"));
                     spec.commandLine().getErr().flush();
-                    return 1;
+                    return app.failedOnInfrastructure() ? ExitCodes.INFRASTRUCTURE : ExitCodes.FAILED;
                 }
                 app.close(Duration.ofSeconds(30));
             } finally {

@@ -56,7 +56,8 @@ class ScoreCommandFailureIntegrationTest {
             }
 
             int code = score.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(code).isNotZero();
+            // a lost topic is the cluster's doing, not the code's: the infrastructure exit code
+            assertThat(code).isEqualTo(ExitCodes.INFRASTRUCTURE);
             assertThat(err.toString())
                     .contains("stopped by itself")
                     .contains(routeTopic)

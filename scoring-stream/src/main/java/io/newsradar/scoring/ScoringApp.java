@@ -65,6 +65,8 @@ public final class ScoringApp implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Duration topicCheckInterval;
     private final AtomicReference<String> failure = new AtomicReference<>();
+    // set when the stream stopped because a topic or its limits failed it, not because of a bug
+    private volatile boolean infrastructureFailure;
     private TopicWatchdog watchdog;
 
     /** Rules from {@value #TAXONOMY_FILE} / {@value #ROUTES_FILE} when set, else the defaults. */
@@ -232,6 +234,15 @@ public final class ScoringApp implements AutoCloseable {
         return Optional.ofNullable(failure.get());
     }
 
+    /**
+     * True when the stream stopped because of the cluster rather than the code: a topic it writes
+     * was deleted (or re-created), or a dead letter could not be written within the topic's
+     * limits. A supervisor can tell these apart (the CLI exits 4 for them).
+     */
+    public boolean failedOnInfrastructure() {
+        return infrastructureFailure;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
@@ -303,6 +314,7 @@ public final class ScoringApp implements AutoCloseable {
 
     /** On the watchdog's thread: a topic is gone, so every task writing to it would stall. */
     private void onTopicLost(String reason) {
+        infrastructureFailure = true;
         fail(reason);
         // does not wait: a stream thread may sit in a send until max.block.ms runs out; the state
         // leaves RUNNING now and reaches NOT_RUNNING once the threads are done
@@ -316,6 +328,7 @@ public final class ScoringApp implements AutoCloseable {
                 causeOf(error, UndeliverableDeadLetterException.class);
         if (undeliverable.isPresent()) {
             // a new thread would meet the same record and fail the same way
+            infrastructureFailure = true;
             fail(undeliverable.get().getMessage());
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }

@@ -162,6 +162,7 @@ class ScoringFailuresIntegrationTest {
                                 .contains("max.request.size=1048576")
                                 .contains("max.message.bytes")
                                 .contains(Topics.NEWS_DLQ.name()));
+                assertThat(app.failedOnInfrastructure()).isTrue();
             } finally {
                 setDeadLetterTopicLimit(admin, dlq, null);
             }
@@ -220,6 +221,7 @@ class ScoringFailuresIntegrationTest {
                             app.state() == KafkaStreams.State.NOT_RUNNING || app.state() == KafkaStreams.State.ERROR);
             assertThat(app.failure())
                     .hasValueSatisfying(reason -> assertThat(reason).contains(routeTopic));
+            assertThat(app.failedOnInfrastructure()).isTrue();
         }
         // an alert is not raw input: neither it nor its article went to the dead-letter topic
         assertThat(readAll(Topics.NEWS_DLQ.name()))
