@@ -95,12 +95,25 @@ public final class JsonLinesArticleReader {
         return new ArticleReadResult(inputName, articles, errors, notes);
     }
 
+    /**
+     * One article from the text of one JSON object, which may span several lines (a pretty-printed
+     * file): the same fields, defaults and normalisation as one line of {@link #read(Path)}.
+     *
+     * @throws InvalidArticleException with the reason; when the text is not one JSON value (not
+     *     JSON, or more than one value) the message starts with "not valid JSON" and the cause is
+     *     the parser's exception, whose location names the line
+     */
+    public NormalizedArticle readOne(String json) {
+        return normalizer.normalizeWithNotes(parseLine(json));
+    }
+
     RawArticle parseLine(String line) {
         JsonNode node;
         try {
             node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new InvalidArticleException("not valid JSON: " + e.getOriginalMessage());
+            // the cause keeps the parser's location, for inputs where one object spans lines
+            throw new InvalidArticleException("not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidArticleException("expected a JSON object, got " + describe(node));

@@ -1,17 +1,13 @@
 package io.newsradar.cli;
 
 import io.newsradar.schemas.config.NewsradarConfig;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every service command shares: where the settings come from. */
+/** Options every service command shares: where the settings come from, and the broker. */
 final class ConfigOptions {
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "Properties file with settings (kafka.* keys go to the Kafka clients). "
-                    + "Default: $NEWSRADAR_CONFIG if set. Environment variables NEWSRADAR_* override the file.")
-    Path configFile;
+    @Mixin
+    ConfigFileOption file = new ConfigFileOption();
 
     @Option(
             names = {"-b", "--bootstrap-servers"},
@@ -27,7 +23,7 @@ final class ConfigOptions {
     boolean noCreateTopics;
 
     NewsradarConfig load() {
-        NewsradarConfig config = NewsradarConfig.load(configFile, System.getenv());
+        NewsradarConfig config = file.load();
         if (bootstrapServers != null) {
             config = config.with(NewsradarConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         }

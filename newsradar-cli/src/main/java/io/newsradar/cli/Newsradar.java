@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             SinkCommand.class,
             TailCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsradar implements Runnable {

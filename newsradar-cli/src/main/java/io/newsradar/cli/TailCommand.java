@@ -2,9 +2,7 @@ package io.newsradar.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsradar.avro.Alert;
 import io.newsradar.schemas.config.NewsradarConfig;
-import io.newsradar.schemas.json.AlertJson;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.io.PrintWriter;
@@ -139,11 +137,8 @@ final class TailCommand implements Callable<Integer> {
             Object value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
             if (value == null) {
                 node.putNull("value");
-            } else if (value instanceof Alert alert) {
-                node.set("value", JSON.readTree(AlertJson.toJson(alert)));
             } else if (value instanceof SpecificRecord record) {
-                // Avro's own JSON rendering of the record
-                node.set("value", JSON.readTree(record.toString()));
+                node.set("value", AvroJson.tree(record));
             } else if (value instanceof byte[] bytes) {
                 node.put("valueBase64", Base64.getEncoder().encodeToString(bytes));
             } else {

@@ -43,7 +43,7 @@ class NewsradarUsageTest {
 
         assertThat(run.code).isZero();
         Map<String, String> summaries = commandList(run.out);
-        assertThat(summaries).containsKeys("demo", "broker", "ingest", "score", "sink", "tail", "help");
+        assertThat(summaries).containsKeys("demo", "broker", "ingest", "score", "sink", "tail", "explain", "help");
         assertThat(summaries)
                 .allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
     }
