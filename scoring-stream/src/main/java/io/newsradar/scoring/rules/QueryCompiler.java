@@ -23,8 +23,8 @@ import org.apache.lucene.search.WildcardQuery;
  * applied to every positive word, and its minimum of alternatives. Stateless and thread-safe.
  */
 public final class QueryCompiler {
-    // an exclusion over a wildcard looks at every term the wildcard expands to in one article;
-    // an article has at most a few thousand distinct words per field
+    // an exclusion over a wildcard looks at every word the wildcard expands to in one article;
+    // Lucene caps that at the Boolean clause limit (1024), more than an article's matching words
     private static final int MAX_WILDCARD_EXPANSIONS = 1024;
 
     private QueryCompiler() {}

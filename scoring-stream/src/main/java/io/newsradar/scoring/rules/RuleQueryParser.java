@@ -286,8 +286,11 @@ final class RuleQueryParser extends QueryParser {
                     : at(bad) + ": unexpected '" + bad.image + "'";
         }
         Throwable root = e.getCause() != null ? e.getCause() : e;
-        return root.getMessage() == null
-                ? "cannot parse the query"
-                : root.getMessage().strip();
+        String message = root.getMessage() == null ? "" : root.getMessage().strip();
+        if (message.contains("Encountered: <EOF>")) {
+            // the lexer's own positions are offsets, not columns: say what is wrong instead
+            return "a quote (\") or an escape (\\) is not closed before the end of the query";
+        }
+        return message.isEmpty() ? "cannot parse the query" : message;
     }
 }

@@ -67,7 +67,7 @@ class QuerySyntaxTest {
                 "[a TO b] | ranges",
                 "* | a lone '*' matches every article",
                 "army^2 | '^' boosts have no effect",
-                "\"defense AI | Lexical error",
+                "\"defense AI | a quote (\") or an escape",
                 "army AND | the query ends too early",
                 "army AND ) | column 10: unexpected ')'"
             })
