@@ -144,4 +144,15 @@ class MonitorTaggerTest {
         String body = "防衛省は人工知能を使った監視システムを導入する。";
         assertThat(Rules.match(ai, TestArticles.article("ニュース", body, "ja-JP"))).isPresent();
     }
+
+    @Test
+    void shouldMatchChineseBySegmentedWords() {
+        TagRule ai = Rules.rule("人工智能 AND 国防部");
+        String body = "国防部宣布了一项人工智能计划。";
+        TagMatch m = Rules.match(ai, TestArticles.article("新闻", body, "zh")).orElseThrow();
+        for (Hit h : m.hits(ArticleField.BODY)) {
+            assertThat(body.substring(h.start(), h.end())).isEqualTo(h.text());
+        }
+        assertThat(m.terms(ArticleField.BODY)).isNotEmpty();
+    }
 }
