@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsradar.scoring.rules.InvalidQueryException;
+import io.newsradar.scoring.rules.QueryCompiler;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 final class RulesLoader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final double MAX_ABS_WEIGHT = 10.0;
+    // fields of the keyword tagger's taxonomy format, named in the error that rejects them
+    private static final Set<String> LEGACY_FIELDS = Set.of("keywords", "exactCase");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             // a typo'd field name must be an error, not a silently ignored setting
@@ -57,10 +59,10 @@ final class RulesLoader {
             String label,
             String category,
             Double weight,
-            List<String> keywords,
-            List<String> exactCase,
+            String query,
             List<String> exclude,
-            Integer minMatches) {}
+            Integer minMatches,
+            String notes) {}
 
     record RoutesDoc(List<RouteDoc> routes) {}
 
@@ -115,28 +117,27 @@ final class RulesLoader {
                     "must be non-zero and between -" + MAX_ABS_WEIGHT + " and " + MAX_ABS_WEIGHT + " (got " + t.weight()
                             + ")");
         }
-        List<String> keywords = terms(t.keywords(), where + ".keywords", p);
-        List<String> exactCase = terms(t.exactCase(), where + ".exactCase", p);
+        requireText(t.query(), where + ".query", p);
         List<String> exclude = terms(t.exclude(), where + ".exclude", p);
-        if (keywords.isEmpty() && exactCase.isEmpty()) {
-            p.fail(where, "has no keywords and no exactCase terms, so it can never match");
-        }
         int minMatches = t.minMatches() == null ? 1 : t.minMatches();
-        int distinct = new LinkedHashSet<>(lower(keywords, exactCase)).size();
-        if (minMatches < 1 || minMatches > distinct) {
-            p.fail(
-                    where + ".minMatches",
-                    "must be between 1 and the number of distinct terms (" + distinct + "), got " + minMatches);
+        if (minMatches < 1) {
+            p.fail(where + ".minMatches", "must be at least 1, got " + minMatches);
         }
-        return new TagRule(
-                t.id(), t.label().strip(), t.category().strip(), t.weight(), keywords, exactCase, exclude, minMatches);
-    }
-
-    private static List<String> lower(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>();
-        a.forEach(s -> all.add(s.toLowerCase(Locale.ROOT)));
-        b.forEach(s -> all.add(s.toLowerCase(Locale.ROOT)));
-        return all;
+        TagRule rule = new TagRule(
+                t.id(),
+                t.label().strip(),
+                t.category().strip(),
+                t.weight(),
+                t.query().strip(),
+                exclude,
+                minMatches,
+                t.notes() == null ? "" : t.notes().strip());
+        try {
+            QueryCompiler.check(rule);
+        } catch (InvalidQueryException e) {
+            p.fail(where + ".query", e.getMessage());
+        }
+        return rule;
     }
 
     private static List<String> terms(List<String> raw, String where, Problems p) {
@@ -293,6 +294,10 @@ final class RulesLoader {
             String path = path(u);
             if (!path.isEmpty()) {
                 sb.append(" in ").append(path);
+            }
+            if (LEGACY_FIELDS.contains(u.getPropertyName())) {
+                sb.append(": keyword lists were replaced by a Boolean 'query' (docs/rules.md)");
+                return sb.toString();
             }
             if (u.getKnownPropertyIds() != null) {
                 sb.append(" (known fields: ").append(u.getKnownPropertyIds()).append(")");

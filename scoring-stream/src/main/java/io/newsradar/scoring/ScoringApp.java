@@ -60,6 +60,8 @@ public final class ScoringApp implements AutoCloseable {
     private final Map<String, Object> adminProps;
     private final ScoringCounters counters = new ScoringCounters();
     private final KafkaStreams streams;
+    // holds the rules matcher (a Lucene Monitor); released once the stream threads are done
+    private final ScoringEngine engine;
     private final ThreadFailureWindow threadFailures =
             new ThreadFailureWindow(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -85,8 +87,8 @@ public final class ScoringApp implements AutoCloseable {
             throw new IllegalStateException("setting '" + TOPIC_CHECK_INTERVAL_MS
                     + "' must be a positive number of ms, got " + topicCheckInterval);
         }
-        this.streams = new KafkaStreams(
-                ScoringTopology.build(ScoringEngine.of(rules), RevisionSettings.from(config), counters), props);
+        this.engine = ScoringEngine.of(rules);
+        this.streams = new KafkaStreams(ScoringTopology.build(engine, RevisionSettings.from(config), counters), props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -290,6 +292,10 @@ public final class ScoringApp implements AutoCloseable {
         boolean closed = streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("scoring stream closed ({}), {}", closed ? "clean" : "timed out", counters);
+        if (closed) {
+            // only now no stream thread evaluates with it; after a timeout the cleaner releases it
+            engine.close();
+        }
         return closed;
     }
 

@@ -4,6 +4,7 @@ import io.newsradar.avro.Alert;
 import io.newsradar.avro.AlertLifecycle;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
+import io.newsradar.scoring.rules.MonitorTagger;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * the records that result. Pure and thread-safe, so one engine can serve every stream thread and
  * a new one can be swapped in atomically when rules change.
  */
-public final class ScoringEngine {
+public final class ScoringEngine implements AutoCloseable {
     private final Tagger tagger;
     private final Scorer scorer;
     private final Router router;
@@ -25,10 +26,10 @@ public final class ScoringEngine {
         this.rulesVersion = Objects.requireNonNull(rulesVersion, "rulesVersion");
     }
 
-    /** The keyword tagger, scorer and router of a ruleset. */
+    /** The Boolean-rule tagger (Lucene Monitor), scorer and router of a ruleset. */
     public static ScoringEngine of(ScoringRules rules) {
         return new ScoringEngine(
-                new KeywordTagger(rules.taxonomy()),
+                new MonitorTagger(rules.taxonomy()),
                 new Scorer(rules.taxonomy().scoring()),
                 new Router(rules.routes()),
                 rules.version());
@@ -39,10 +40,11 @@ public final class ScoringEngine {
     }
 
     public Evaluation evaluate(NewsArticle article) {
-        List<TagMatch> tags = tagger.tag(article);
+        Tagging tagging = tagger.match(article);
+        List<TagMatch> tags = tagging.tags();
         ScoreCard card = scorer.score(article, tags);
         List<Route> routes = router.route(tags.stream().map(TagMatch::id).toList(), card.score());
-        return new Evaluation(tags, card, routes, rulesVersion);
+        return new Evaluation(tags, card, routes, rulesVersion, tagging.errors());
     }
 
     /** The record for {@code news.scored.v1}. In the walking skeleton a story is one article. */
@@ -60,6 +62,21 @@ public final class ScoringEngine {
                 .setRoutes(e.routes().stream().map(Route::name).toList())
                 .setRulesVersion(rulesVersion)
                 .build();
+    }
+
+    /**
+     * Releases the tagger's matcher. Only once no thread evaluates with this engine any more; an
+     * engine that is simply dropped (a swapped-out ruleset) is released when garbage collected.
+     */
+    @Override
+    public void close() {
+        if (tagger instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the tagger of rules " + rulesVersion, e);
+            }
+        }
     }
 
     /** One alert per route the scored article matched, in route order. */

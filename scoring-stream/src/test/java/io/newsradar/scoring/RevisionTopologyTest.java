@@ -100,7 +100,8 @@ class RevisionTopologyTest {
     @Test
     void shouldScoreAnArticleAgainWhenItsFirstScoringFailedAndWasDeadLettered() {
         NewsArticle a = Articles.sample("tidewatch-joint-ai-programme");
-        FailingOnceTagger tagger = new FailingOnceTagger(new KeywordTagger(rules.taxonomy()), a.getId());
+        FailingOnceTagger tagger =
+                new FailingOnceTagger(new io.newsradar.scoring.rules.MonitorTagger(rules.taxonomy()), a.getId());
         ScoringEngine engine = new ScoringEngine(
                 tagger, new Scorer(rules.taxonomy().scoring()), new Router(rules.routes()), rules.version());
         try (TopologyTestDriver d = driver(engine)) {
@@ -129,7 +130,8 @@ class RevisionTopologyTest {
     void shouldNotCountARevisionWhoseScoringFailed() {
         NewsArticle a = Articles.sample("tidewatch-joint-ai-programme");
         NewsArticle b = Articles.corrected(a, a.getBody().replace("$620 million", "$650 million"));
-        FailingOnceTagger tagger = new FailingOnceTagger(new KeywordTagger(rules.taxonomy()), a.getId());
+        FailingOnceTagger tagger =
+                new FailingOnceTagger(new io.newsradar.scoring.rules.MonitorTagger(rules.taxonomy()), a.getId());
         ScoringEngine engine = new ScoringEngine(
                 tagger, new Scorer(rules.taxonomy().scoring()), new Router(rules.routes()), rules.version());
         tagger.armAfter(1);

@@ -8,6 +8,7 @@ import io.newsradar.avro.Contribution;
 import io.newsradar.avro.NewsArticle;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ScorerTest {
     private final ScoringRules rules = ScoringRules.defaults();
     private final ScoringEngine engine = ScoringEngine.of(rules);
+
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
 
     /** Two allied ministers agree on many things; AI is one of them; no programme, no money. */
     static final NewsArticle ALLIED_MINISTERS_AGREE = Articles.article(

@@ -120,7 +120,7 @@ class ScoringAppTest {
                 name: custom
                 version: 3
                 tags:
-                  - {id: defense, label: defense, category: Security & Risk, weight: 1, keywords: [defense]}
+                  - {id: defense, label: defense, category: Security & Risk, weight: 1, query: defense}
                 """);
         Path routes = Files.writeString(dir.resolve("r.yaml"), "routes: []\n");
         ScoringRules rules = ScoringApp.rulesFrom(config().with(ScoringApp.TAXONOMY_FILE, tax.toString())

@@ -18,12 +18,12 @@ class ScoringRulesTest {
                 label: defense
                 category: Security & Risk
                 weight: 1.0
-                keywords: [defense, military]
+                query: defense OR military
               - id: artificial-intelligence
                 label: artificial intelligence
                 category: Technology
                 weight: 1.0
-                exactCase: [AI]
+                query: cased:AI
             """;
     private static final String ROUTES = """
             routes:
@@ -64,7 +64,7 @@ class ScoringRulesTest {
         assertThat(parse(TAXONOMY, ROUTES).version()).isEqualTo(v);
         assertThat(parse(TAXONOMY, ROUTES.replace("minScore: 5", "minScore: 6")).version())
                 .isNotEqualTo(v);
-        assertThat(parse(TAXONOMY.replace("weight: 1.0\n    keywords", "weight: 1.5\n    keywords"), ROUTES)
+        assertThat(parse(TAXONOMY.replace("weight: 1.0\n    query: defense", "weight: 1.5\n    query: defense"), ROUTES)
                         .version())
                 .isNotEqualTo(v);
     }
@@ -76,8 +76,8 @@ class ScoringRulesTest {
 
     @Test
     void shouldNameFileLineAndFieldOfAnUnknownField() {
-        assertThatThrownBy(() ->
-                        parse(TAXONOMY.replace("weight: 1.0\n    exactCase", "wieght: 1.0\n    exactCase"), ROUTES))
+        assertThatThrownBy(() -> parse(
+                        TAXONOMY.replace("weight: 1.0\n    query: cased", "wieght: 1.0\n    query: cased"), ROUTES))
                 .isInstanceOf(RulesException.class)
                 .hasMessageStartingWith("tax.yaml: line ")
                 .hasMessageContaining("unknown field 'wieght'")
@@ -86,7 +86,8 @@ class ScoringRulesTest {
 
     @Test
     void shouldNameTheTagWithAMissingWeight() {
-        assertThatThrownBy(() -> parse(TAXONOMY.replace("    weight: 1.0\n    exactCase", "    exactCase"), ROUTES))
+        assertThatThrownBy(
+                        () -> parse(TAXONOMY.replace("    weight: 1.0\n    query: cased", "    query: cased"), ROUTES))
                 .isInstanceOf(RulesException.class)
                 .hasMessage(
                         "taxonomy tax.yaml: tags[1] (artificial-intelligence).weight: missing: every tag needs a weight (negative for penalties)");
@@ -99,18 +100,37 @@ class ScoringRulesTest {
     }
 
     @Test
-    void shouldRejectTagsThatCanNeverMatch() {
-        String none = TAXONOMY.replace("    exactCase: [AI]\n", "");
+    void shouldRejectTagsWithoutAQuery() {
+        String none = TAXONOMY.replace("    query: cased:AI\n", "");
         assertThatThrownBy(() -> parse(none, ROUTES))
-                .hasMessageContaining("tags[1] (artificial-intelligence)")
-                .hasMessageContaining("can never match");
+                .hasMessage("taxonomy tax.yaml: tags[1] (artificial-intelligence).query: missing or empty");
     }
 
     @Test
-    void shouldRejectMinMatchesAboveTheNumberOfTerms() {
+    void shouldRejectMinMatchesAboveTheNumberOfAlternatives() {
         String tooMany =
-                TAXONOMY.replace("keywords: [defense, military]", "keywords: [defense, military]\n    minMatches: 3");
-        assertThatThrownBy(() -> parse(tooMany, ROUTES)).hasMessageContaining("tags[0] (defense).minMatches");
+                TAXONOMY.replace("query: defense OR military", "query: defense OR military\n    minMatches: 3");
+        assertThatThrownBy(() -> parse(tooMany, ROUTES))
+                .hasMessageContaining(
+                        "tags[0] (defense).query: minMatches 3 needs a query whose top level is at least 3");
+    }
+
+    @Test
+    void shouldNameTheRuleAndThePositionOfABadQuery() {
+        String mixed = TAXONOMY.replace("query: defense OR military", "query: defense AND army OR military");
+        assertThatThrownBy(() -> parse(mixed, ROUTES))
+                .isInstanceOf(RulesException.class)
+                .hasMessageStartingWith("taxonomy tax.yaml: tags[0] (defense).query: column 18: 'OR' mixed with 'AND'"
+                        + " (column 9) at the same level without parentheses");
+    }
+
+    @Test
+    void shouldPointAtTheQueryWhenTheOldKeywordFormatIsUsed() {
+        String old = TAXONOMY.replace("query: defense OR military", "keywords: [defense, military]");
+        assertThatThrownBy(() -> parse(old, ROUTES))
+                .isInstanceOf(RulesException.class)
+                .hasMessageContaining("unknown field 'keywords'")
+                .hasMessageContaining("replaced by a Boolean 'query' (docs/rules.md)");
     }
 
     @Test
