@@ -89,6 +89,7 @@ class WidenedTaxonomyTest {
                 // places in the country and datelines
                 "united-states | Texas officials close beaches",
                 "united-states | HOUSTON - Oil services firm posts loss",
+                "united-states | Florida state senator files wage bill",
                 "canada | Ontario raises minimum wage",
                 "ukraine | Fighting continues near Donetsk",
                 "china | Hong Kong shares fall",
@@ -120,6 +121,9 @@ class WidenedTaxonomyTest {
                 "united-states | Boston Red Sox sign pitcher",
                 "united-states | Minnesota's lineup changes before the playoff game",
                 "united-states | Chicago Tribune cuts jobs",
+                "united-states | Researchers at Iowa State University grow plastic from feathers",
+                // a state's own senate names no country (D12)
+                "united-states | Republican state Senate candidate seeks attention",
             })
     void shouldNotTakeAHomonymOrANameForTheCountry(String tag, String title) {
         assertThat(ids(title)).doesNotContain(tag);
