@@ -36,7 +36,10 @@ class DefaultTaxonomyTest {
                 .findFirst();
     }
 
-    /** The tags (and fields) the keyword tagger put on each sample, recorded before the port. */
+    /**
+     * The tags (and fields) the keyword tagger put on each sample, recorded before the port; the
+     * widened taxonomy keeps them, except where a comment says why.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
@@ -47,7 +50,9 @@ class DefaultTaxonomyTest {
                 "tidewatch-joint-ai-programme | artificial-intelligence[title, body] defense[title, body]"
                         + " defense-cooperation[body] international-relations[body] japan[title, body]"
                         + " united-states[title, body]",
-                "army-navy-snow-game | defense[title, body] sports[title, body]",
+                // widened (issue 6): "Army", "Navy" and "defense" in a football report are the teams
+                // and the game (eval/LABELLING.md), no longer defense as the keyword tagger had it
+                "army-navy-snow-game | sports[title, body]",
                 "grocer-quarterly-results | ",
                 "coastal-storm-warning | ",
                 "exoplanet-water-vapour | ",
@@ -127,6 +132,12 @@ class DefaultTaxonomyTest {
     @Test
     void shouldKeepArmySportsStoriesOutOfDefenseScoring() {
         NewsArticle a = Articles.sample("army-navy-snow-game");
-        assertThat(tagger.tag(a)).extracting(TagMatch::id).contains("sports");
+        assertThat(tagger.tag(a)).extracting(TagMatch::id).contains("sports").doesNotContain("defense");
+    }
+
+    @Test
+    void shouldStillTagTheArmyOutsideASportsReport() {
+        assertThat(ids("Army and Navy chiefs testify", "The army asked for more funds."))
+                .contains("defense");
     }
 }

@@ -40,7 +40,7 @@ class ScoringRulesTest {
     @Test
     void shouldLoadTheBuiltInDefaults() {
         ScoringRules rules = ScoringRules.defaults();
-        assertThat(rules.version()).matches("builtin-1-[0-9a-f]{8}");
+        assertThat(rules.version()).matches("builtin-2-[0-9a-f]{8}");
         assertThat(rules.taxonomy().rules())
                 .extracting(TagRule::id)
                 .contains(
