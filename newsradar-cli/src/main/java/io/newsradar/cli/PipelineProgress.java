@@ -104,18 +104,6 @@ final class PipelineProgress implements AutoCloseable {
         });
     }
 
-    /** Committed records between the given start offsets (missing partitions: from 0) and the current end. */
-    long countSince(Collection<String> topics, Map<TopicPartition, Long> from)
-            throws ExecutionException, InterruptedException {
-        return readSince(topics, from).size();
-    }
-
-    /** The committed records themselves, in partition order, between the start offsets and the current end. */
-    List<ConsumerRecord<byte[], byte[]>> readSince(Collection<String> topics, Map<TopicPartition, Long> from)
-            throws ExecutionException, InterruptedException {
-        return readBetween(from, endOffsets(topics));
-    }
-
     /**
      * The committed records of the partitions of {@code to}, from {@code from} (missing
      * partitions: from 0) up to but not including {@code to}, in partition order. {@code to} must

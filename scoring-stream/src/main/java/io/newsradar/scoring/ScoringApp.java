@@ -175,19 +175,27 @@ public final class ScoringApp implements AutoCloseable {
      */
     public synchronized void start() {
         List<String> names = topicsFor(rules).stream().map(TopicDef::name).toList();
-        List<String> missing = missingTopics(adminProps, names);
-        // a topic the admin step created a moment ago can take a moment to show in the metadata
-        // the broker serves; refuse only what is still missing after a short grace
-        long deadline = System.nanoTime() + TOPIC_VISIBILITY_GRACE.toNanos();
-        while (!missing.isEmpty() && System.nanoTime() < deadline) {
-            pause(Duration.ofMillis(200));
-            missing = missingTopics(adminProps, names);
+        // one admin client for the start-up check and, after it, the watchdog
+        Admin admin = Admin.create(adminProps);
+        try {
+            List<String> missing = missingTopics(admin, names);
+            // a topic the admin step created a moment ago can take a moment to show in the metadata
+            // the broker serves; refuse only what is still missing after a short grace
+            long deadline = System.nanoTime() + TOPIC_VISIBILITY_GRACE.toNanos();
+            while (!missing.isEmpty() && System.nanoTime() < deadline) {
+                pause(Duration.ofMillis(200));
+                missing = missingTopics(admin, names);
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: "
+                        + missing
+                        + " (create them first: the newsradar commands do unless --no-create-topics is given)");
+            }
+        } catch (RuntimeException e) {
+            admin.close(Duration.ofSeconds(5));
+            throw e;
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: " + missing
-                    + " (create them first: the newsradar commands do unless --no-create-topics is given)");
-        }
-        watchdog = new TopicWatchdog(Admin.create(adminProps), names, topicCheckInterval);
+        watchdog = new TopicWatchdog(admin, names, topicCheckInterval);
         Optional<String> gone = watchdog.start(this::onTopicLost);
         if (gone.isPresent()) {
             watchdog.close();
@@ -213,8 +221,8 @@ public final class ScoringApp implements AutoCloseable {
         }
     }
 
-    static List<String> missingTopics(Map<String, Object> adminProps, List<String> names) {
-        try (Admin admin = Admin.create(adminProps)) {
+    private List<String> missingTopics(Admin admin, List<String> names) {
+        try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             return names.stream().filter(n -> !existing.contains(n)).toList();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.newsradar.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsradar.scoring.eval.EvalTags;
 import io.newsradar.scoring.rules.MonitorTagger;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -200,30 +201,7 @@ class WidenedTaxonomyTest {
     /** The labelled country tags all exist, and places stay small signals in the score. */
     @Test
     void shouldHaveEveryLabelledCountryWithASmallWeight() {
-        List<String> countries = List.of(
-                "united-states",
-                "china",
-                "japan",
-                "south-korea",
-                "north-korea",
-                "taiwan",
-                "russia",
-                "ukraine",
-                "united-kingdom",
-                "australia",
-                "canada",
-                "france",
-                "germany",
-                "italy",
-                "india",
-                "indonesia",
-                "brazil",
-                "mexico",
-                "argentina",
-                "saudi-arabia",
-                "south-africa",
-                "turkey",
-                "european-union");
+        List<String> countries = EvalTags.COUNTRIES;
         var geography = ScoringRules.defaults().taxonomy().rules().stream()
                 .filter(t -> t.category().equals("Geography"))
                 .toList();
