@@ -66,13 +66,29 @@ final class RulesLoader {
 
     record RoutesDoc(List<RouteDoc> routes) {}
 
+    /** A ruleset bundle: the taxonomy file's fields and the routes file's {@code routes} in one document. */
+    record RulesetDoc(String name, Integer version, ScoringDoc scoring, List<TagDoc> tags, List<RouteDoc> routes) {}
+
     record RouteDoc(String name, String priority, List<String> requiredTags, Double minScore) {}
 
     // ---- taxonomy ----
 
     static Taxonomy taxonomy(String yaml, String origin) {
-        TaxonomyDoc doc = read(yaml, origin, TaxonomyDoc.class);
-        Problems p = new Problems("taxonomy " + origin);
+        return taxonomy(read(yaml, origin, TaxonomyDoc.class), "taxonomy " + origin);
+    }
+
+    /** The taxonomy and routes of one bundle; errors name the bundle's origin. */
+    static Bundle ruleset(String yaml, String origin) {
+        RulesetDoc doc = read(yaml, origin, RulesetDoc.class);
+        String label = "ruleset " + origin;
+        Taxonomy taxonomy = taxonomy(new TaxonomyDoc(doc.name(), doc.version(), doc.scoring(), doc.tags()), label);
+        return new Bundle(taxonomy, routes(new RoutesDoc(doc.routes()), label, taxonomy));
+    }
+
+    record Bundle(Taxonomy taxonomy, List<Route> routes) {}
+
+    private static Taxonomy taxonomy(TaxonomyDoc doc, String label) {
+        Problems p = new Problems(label);
         String name = doc.name();
         if (name == null || !SLUG.matcher(name).matches()) {
             p.fail("name", "must be lower-case letters, digits and '-' (got " + quote(name) + ")");
@@ -229,8 +245,11 @@ final class RulesLoader {
     // ---- routes ----
 
     static List<Route> routes(String yaml, String origin, Taxonomy taxonomy) {
-        RoutesDoc doc = read(yaml, origin, RoutesDoc.class);
-        Problems p = new Problems("routes " + origin);
+        return routes(read(yaml, origin, RoutesDoc.class), "routes " + origin, taxonomy);
+    }
+
+    private static List<Route> routes(RoutesDoc doc, String label, Taxonomy taxonomy) {
+        Problems p = new Problems(label);
         if (doc.routes() == null) {
             p.fail("routes", "missing: write 'routes: []' for a ruleset without alerts");
         }

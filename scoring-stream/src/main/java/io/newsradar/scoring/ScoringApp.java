@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class ScoringApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringApp.class);
 
+    /**
+     * Optional ruleset bundle (taxonomy, routes and weights in one file, see {@link ScoringRules});
+     * when set it takes precedence over {@value #TAXONOMY_FILE} and {@value #ROUTES_FILE}.
+     */
+    public static final String RULES_FILE = "scoring.rules.file";
     /** Optional taxonomy file; the built-in default is used when unset. */
     public static final String TAXONOMY_FILE = "scoring.taxonomy.file";
     /** Optional routes file; the built-in default is used when unset. */
@@ -71,7 +76,7 @@ public final class ScoringApp implements AutoCloseable {
     private volatile boolean infrastructureFailure;
     private TopicWatchdog watchdog;
 
-    /** Rules from {@value #TAXONOMY_FILE} / {@value #ROUTES_FILE} when set, else the defaults. */
+    /** Rules from {@value #RULES_FILE}, else {@value #TAXONOMY_FILE} / {@value #ROUTES_FILE}, else the defaults. */
     public ScoringApp(NewsradarConfig config) {
         this(config, rulesFrom(config));
     }
@@ -107,6 +112,17 @@ public final class ScoringApp implements AutoCloseable {
      * without its routes (or the reverse) would silently mix two rulesets.
      */
     public static ScoringRules rulesFrom(NewsradarConfig config) {
+        String bundle = config.get(RULES_FILE);
+        if (bundle != null && !bundle.isBlank()) {
+            if (config.get(TAXONOMY_FILE) != null || config.get(ROUTES_FILE) != null) {
+                LOG.warn(
+                        "'{}' is set, so '{}' and '{}' are ignored: a ruleset bundle holds taxonomy and routes",
+                        RULES_FILE,
+                        TAXONOMY_FILE,
+                        ROUTES_FILE);
+            }
+            return ScoringRules.loadBundle(Path.of(bundle));
+        }
         String taxonomy = config.get(TAXONOMY_FILE);
         String routes = config.get(ROUTES_FILE);
         boolean hasTaxonomy = taxonomy != null && !taxonomy.isBlank();

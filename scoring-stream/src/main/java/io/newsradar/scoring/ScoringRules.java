@@ -17,7 +17,13 @@ import java.util.Objects;
  * weights), the routes, and the version string stamped on every output record so a score can be
  * traced back to the exact rules that produced it.
  *
- * <p>The version is {@code <taxonomy name>-<taxonomy version>-<8 hex of SHA-256 over both files'
+ * <p>Rules come either as two files (taxonomy and routes) or as one <em>ruleset bundle</em>: the
+ * taxonomy file's fields ({@code name}, {@code version}, {@code scoring}, {@code tags}) and the
+ * routes file's {@code routes} in one YAML document, the unit {@code rules publish} puts on
+ * {@code rules.v1}. Two files are the bundle of their texts joined ({@link #bundleText}), so both
+ * forms of the same rules have the same version.
+ *
+ * <p>The version is {@code <taxonomy name>-<taxonomy version>-<8 hex of SHA-256 over the bundle
  * text>}, e.g. {@code builtin-1-3fa2c90b}: an edit that forgets to bump the version still shows.
  */
 public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version) {
@@ -43,6 +49,40 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
                 "classpath:" + DEFAULTS_RESOURCE_DIR + ROUTES_FILE);
     }
 
+    /** Rules from one bundle file; errors name the file and the place in it. */
+    public static ScoringRules loadBundle(Path bundleFile) {
+        return parseBundle(readFile(bundleFile), bundleFile.toString());
+    }
+
+    /**
+     * Rules from a bundle's text. The origin only labels error messages (a file name, a
+     * {@code rules.v1} record...).
+     */
+    public static ScoringRules parseBundle(String bundleYaml, String origin) {
+        RulesLoader.Bundle bundle = RulesLoader.ruleset(bundleYaml, origin);
+        return new ScoringRules(bundle.taxonomy(), bundle.routes(), version(bundle.taxonomy(), bundleYaml));
+    }
+
+    /**
+     * The bundle holding the rules of a taxonomy file and a routes file: their texts, one after
+     * the other. Valid YAML because the taxonomy has no {@code routes} key (a routes file with
+     * other top-level keys fails to parse either way).
+     */
+    public static String bundleText(String taxonomyYaml, String routesYaml) {
+        String taxonomy = taxonomyYaml.endsWith("\n") ? taxonomyYaml : taxonomyYaml + "\n";
+        return taxonomy + routesYaml;
+    }
+
+    /** The built-in default rules as one bundle, e.g. for {@code rules publish} of the defaults. */
+    public static String defaultBundleText() {
+        return bundleText(resource(TAXONOMY_FILE), resource(ROUTES_FILE));
+    }
+
+    /** The bundle of two files, as {@link #bundleText}; errors name the file. */
+    public static String readBundleText(Path taxonomyFile, Path routesFile) {
+        return bundleText(readFile(taxonomyFile), readFile(routesFile));
+    }
+
     /** Rules from two files; errors name the file and the place in it. */
     public static ScoringRules load(Path taxonomyFile, Path routesFile) {
         return parse(readFile(taxonomyFile), taxonomyFile.toString(), readFile(routesFile), routesFile.toString());
@@ -56,18 +96,17 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
             String taxonomyYaml, String taxonomyOrigin, String routesYaml, String routesOrigin) {
         Taxonomy taxonomy = RulesLoader.taxonomy(taxonomyYaml, taxonomyOrigin);
         List<Route> routes = RulesLoader.routes(routesYaml, routesOrigin, taxonomy);
-        String version = taxonomy.name() + "-" + taxonomy.version() + "-" + shortHash(taxonomyYaml, routesYaml);
-        return new ScoringRules(taxonomy, routes, version);
+        return new ScoringRules(taxonomy, routes, version(taxonomy, bundleText(taxonomyYaml, routesYaml)));
     }
 
-    private static String shortHash(String taxonomyYaml, String routesYaml) {
+    private static String version(Taxonomy taxonomy, String bundleText) {
+        return taxonomy.name() + "-" + taxonomy.version() + "-" + shortHash(bundleText);
+    }
+
+    private static String shortHash(String bundleText) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(taxonomyYaml.getBytes(StandardCharsets.UTF_8));
-            // a separator byte that cannot occur in text, so moving lines between files changes the hash
-            sha.update((byte) 0);
-            sha.update(routesYaml.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 4);
+            return HexFormat.of().formatHex(sha.digest(bundleText.getBytes(StandardCharsets.UTF_8)), 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

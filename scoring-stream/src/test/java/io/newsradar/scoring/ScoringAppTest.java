@@ -134,4 +134,19 @@ class ScoringAppTest {
         assertThatThrownBy(() -> ScoringApp.rulesFrom(config().with(ScoringApp.TAXONOMY_FILE, "t.yaml")))
                 .hasMessageContaining("set both");
     }
+
+    @Test
+    void aRulesetBundleTakesPrecedenceOverTheTwoFiles() throws IOException {
+        Path bundle = Files.writeString(dir.resolve("ruleset.yaml"), """
+                name: bundled
+                version: 4
+                tags:
+                  - {id: defense, label: defense, category: Security & Risk, weight: 1, query: defense}
+                routes: []
+                """);
+        ScoringRules rules = ScoringApp.rulesFrom(config().with(ScoringApp.RULES_FILE, bundle.toString())
+                .with(ScoringApp.TAXONOMY_FILE, "ignored-taxonomy.yaml")
+                .with(ScoringApp.ROUTES_FILE, "ignored-routes.yaml"));
+        assertThat(rules.version()).startsWith("bundled-4-");
+    }
 }

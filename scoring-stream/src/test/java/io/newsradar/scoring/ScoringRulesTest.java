@@ -194,4 +194,32 @@ class ScoringRulesTest {
         ScoringRules rules = ScoringRules.load(tax, routes);
         assertThat(rules.version()).isEqualTo(parse(TAXONOMY, ROUTES).version());
     }
+
+    @Test
+    void aBundleIsBothFilesInOneDocumentWithTheSameVersion(@TempDir Path dir) throws IOException {
+        Path bundle = Files.writeString(dir.resolve("ruleset.yaml"), ScoringRules.bundleText(TAXONOMY, ROUTES));
+        ScoringRules rules = ScoringRules.loadBundle(bundle);
+        ScoringRules pair = parse(TAXONOMY, ROUTES);
+        assertThat(rules.version()).isEqualTo(pair.version());
+        assertThat(rules.routes()).isEqualTo(pair.routes());
+        assertThat(rules.taxonomy().rules()).isEqualTo(pair.taxonomy().rules());
+    }
+
+    @Test
+    void aBundleErrorNamesTheBundleAndThePlace(@TempDir Path dir) throws IOException {
+        Path bundle = Files.writeString(
+                dir.resolve("ruleset.yaml"),
+                ScoringRules.bundleText(TAXONOMY, ROUTES.replace("minScore: 5", "minScore: 11")));
+        assertThatThrownBy(() -> ScoringRules.loadBundle(bundle))
+                .isInstanceOf(RulesException.class)
+                .hasMessageStartingWith("ruleset " + bundle + ": routes[0]")
+                .hasMessageContaining("minScore");
+    }
+
+    @Test
+    void theDefaultBundleHasTheDefaultsVersion() {
+        assertThat(ScoringRules.parseBundle(ScoringRules.defaultBundleText(), "defaults")
+                        .version())
+                .isEqualTo(ScoringRules.defaults().version());
+    }
 }
