@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -18,12 +19,21 @@ public final class SampleCheck {
 
     /** Null when the label file lists exactly the sample, in order; else what differs first. */
     public static String mismatch(List<LabelledItem> labels, List<EvalCorpus.SourceRow> source) {
+        return mismatch(labels, source, EvalCorpus::sha256);
+    }
+
+    /**
+     * As {@link #mismatch(List, List)}, ordering each stratum by {@code key} of the id (a salted
+     * hash for a set drawn with its own seed) instead of the plain SHA-256 of the id.
+     */
+    public static String mismatch(
+            List<LabelledItem> labels, List<EvalCorpus.SourceRow> source, Function<String, String> key) {
         Map<String, Long> perGroup = labels.stream()
                 .collect(Collectors.groupingBy(LabelledItem::group, TreeMap::new, Collectors.counting()));
         List<EvalCorpus.SourceRow> expected = perGroup.entrySet().stream()
                 .flatMap(e -> source.stream()
                         .filter(r -> r.group().equals(e.getKey()))
-                        .sorted(Comparator.comparing(r -> EvalCorpus.sha256(r.id())))
+                        .sorted(Comparator.comparing(r -> key.apply(r.id())))
                         .limit(e.getValue()))
                 .toList();
         for (int i = 0; i < labels.size(); i++) {
