@@ -195,6 +195,9 @@ public final class ScoringApp implements AutoCloseable {
      * producer's metadata wait runs out; a ruleset whose topics are missing is refused here. While
      * the stream runs, a {@link TopicWatchdog} checks every {@value #TOPIC_CHECK_INTERVAL_MS} that
      * they still exist and stops the stream with {@link #failure()} naming the topic if one is gone.
+     *
+     * <p>Returns once the global {@code rules.v1} store is restored (Kafka Streams' start waits for
+     * its global thread): {@link #rulesStatus()} then names the rules that score the first record.
      */
     public synchronized void start() {
         List<String> names = topicsFor(rules).stream().map(TopicDef::name).toList();
