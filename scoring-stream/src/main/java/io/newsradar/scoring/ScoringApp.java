@@ -106,6 +106,8 @@ public final class ScoringApp implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(this::onUncaught);
+        // rules.v1 is re-read at start: build only the best publication, not each one on the way
+        streams.setGlobalStateRestoreListener(live.restoreListener(ScoringTopology.RULESETS_STORE));
         LOG.info(
                 "scoring stream {} built with bootstrap rules {}, following ruleset '{}' on {}",
                 props.get(StreamsConfig.APPLICATION_ID_CONFIG),

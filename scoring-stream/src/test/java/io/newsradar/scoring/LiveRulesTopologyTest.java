@@ -205,4 +205,34 @@ class LiveRulesTopologyTest {
         assertThat(live.status().lastRejected().key()).isEqualTo(bad.key());
         assertThat(live.status().activations()).isEqualTo(1);
     }
+
+    @Test
+    void whileTheStoreIsRestoredOnlyTheBestPublicationIsBuilt() {
+        LiveRules live = LiveRules.following("builtin", bootstrap, TopicCheck.NONE);
+        var listener = live.restoreListener(ScoringTopology.RULESETS_STORE);
+        var partition = new org.apache.kafka.common.TopicPartition(Topics.RULES.name(), 0);
+        List<RulesetRecord> history = List.of(
+                publication("builtin", 1, BUNDLE_V2),
+                publication("builtin", 2, BUNDLE_V3),
+                publication("builtin", 3, BROKEN_BUNDLE));
+
+        listener.onRestoreStart(partition, "another-store", 0, 3);
+        listener.onRestoreStart(partition, ScoringTopology.RULESETS_STORE, 0, 3);
+        history.forEach(r -> live.offer(r.key(), r.toJson()));
+        listener.onRestoreEnd(partition, ScoringTopology.RULESETS_STORE, 3);
+        assertThat(live.status().active().bootstrap()).isTrue();
+
+        // the processor that handles new records starts: it scans the restored store
+        live.activateLatest(history.stream()
+                .map(r -> org.apache.kafka.streams.KeyValue.pair(r.key(), r.toJson()))
+                .iterator());
+
+        assertThat(live.status().active().sequence()).isEqualTo(2);
+        assertThat(live.status().activations()).isEqualTo(1);
+        assertThat(live.status().lastRejected().sequence()).isEqualTo(3);
+        // and new records activate at once again
+        RulesetRecord next = publication("builtin", 4, BUNDLE_V2);
+        live.offer(next.key(), next.toJson());
+        assertThat(live.status().active().sequence()).isEqualTo(4);
+    }
 }

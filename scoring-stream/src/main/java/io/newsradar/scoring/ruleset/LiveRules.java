@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,8 @@ public final class LiveRules implements AutoCloseable {
     private final AtomicLong rejections = new AtomicLong();
     private final AtomicLong superseded = new AtomicLong();
     private final List<Consumer<ScoringRules>> listeners = new CopyOnWriteArrayList<>();
+    // true while Kafka Streams re-reads rules.v1 into the global store at start (see restoreListener)
+    private volatile boolean restoring;
 
     private record Current(ScoringEngine engine, ScoringRules rules, RulesetStatus.Active meta) {}
 
@@ -141,6 +145,11 @@ public final class LiveRules implements AutoCloseable {
                     current.get().meta().label());
             return;
         }
+        if (restoring) {
+            // the store keeps it; activateLatest builds only the best once the store is complete
+            LOG.debug("rules.v1 record {} read while restoring", key);
+            return;
+        }
         Current now = current.get();
         if (parts.sequence() <= now.meta().sequence()) {
             superseded.incrementAndGet();
@@ -159,6 +168,8 @@ public final class LiveRules implements AutoCloseable {
      * A bad publication at the head does not win; the one before it does.
      */
     public synchronized void activateLatest(Iterator<KeyValue<String, String>> records) {
+        // called when a processor starts, after any restore: new records activate at once again
+        restoring = false;
         if (followed == null) {
             return;
         }
@@ -187,6 +198,35 @@ public final class LiveRules implements AutoCloseable {
     }
 
     private record Candidate(String key, long sequence, String value) {}
+
+    /**
+     * For {@code KafkaStreams#setGlobalStateRestoreListener}: while the global store {@code
+     * storeName} is restored at start, its records are only stored, not each built and activated
+     * (a matcher takes about a second to build, and a history can hold hundreds of publications);
+     * the processor that starts after the restore activates the best one ({@link #activateLatest}).
+     * Without it every newer valid record on the way is activated in turn: slower, same result.
+     */
+    public StateRestoreListener restoreListener(String storeName) {
+        Objects.requireNonNull(storeName, "storeName");
+        return new StateRestoreListener() {
+            @Override
+            public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
+                if (store.equals(storeName)) {
+                    restoring = true;
+                }
+            }
+
+            @Override
+            public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long restored) {}
+
+            @Override
+            public void onRestoreEnd(TopicPartition partition, String store, long restored) {
+                if (store.equals(storeName)) {
+                    restoring = false;
+                }
+            }
+        };
+    }
 
     private boolean tryActivate(String key, long sequence, String value) {
         if (rejectedKeys.contains(key)) {
