@@ -95,7 +95,7 @@ public final class ScoringApp implements AutoCloseable {
                     + "' must be a positive number of ms, got " + topicCheckInterval);
         }
         this.routeTopics = new AdminTopicCheck(adminProps);
-        this.live = LiveRules.following(config.get(RULES_NAME, rules.taxonomy().name()), rules, routeTopics);
+        this.live = LiveRules.following(rulesName(config, rules), rules, routeTopics);
         // a newly activated ruleset may name new alert topics: the watchdog checks them from now on
         live.onActivation(this::watchRouteTopics);
         this.streams = new KafkaStreams(ScoringTopology.build(live, RevisionSettings.from(config), counters), props);
@@ -141,6 +141,15 @@ public final class ScoringApp implements AutoCloseable {
                     + "' or neither (got " + TAXONOMY_FILE + "=" + taxonomy + ", " + ROUTES_FILE + "=" + routes + ")");
         }
         return hasTaxonomy ? ScoringRules.load(Path.of(taxonomy), Path.of(routes)) : ScoringRules.defaults();
+    }
+
+    private static String rulesName(NewsradarConfig config, ScoringRules bootstrap) {
+        String name = config.get(RULES_NAME, bootstrap.taxonomy().name());
+        if (!LiveRules.isRulesetName(name)) {
+            throw new IllegalStateException(
+                    "setting '" + RULES_NAME + "' must be lower-case letters, digits and '-' (got '" + name + "')");
+        }
+        return name;
     }
 
     /** The Kafka Streams configuration of the service; public so the CLI and tests can show or reuse it. */

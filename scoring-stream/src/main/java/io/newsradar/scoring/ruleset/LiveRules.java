@@ -77,8 +77,9 @@ public final class LiveRules implements AutoCloseable {
      * scores until a valid one exists.
      */
     public static LiveRules following(String name, ScoringRules bootstrap, TopicCheck topics, Clock clock) {
-        Objects.requireNonNull(name, "name");
-        RulesetRecord.parseKey(RulesetRecord.key(name, 1));
+        if (!isRulesetName(name)) {
+            throw new IllegalArgumentException("not a ruleset name (lower-case letters, digits, '-'): " + name);
+        }
         return new LiveRules(name, ScoringEngine.of(bootstrap), bootstrap, topics, clock);
     }
 
@@ -89,6 +90,16 @@ public final class LiveRules implements AutoCloseable {
     /** One engine for good, whatever {@code rules.v1} holds: for tests with stand-in engines. */
     public static LiveRules fixed(ScoringEngine engine) {
         return new LiveRules(null, Objects.requireNonNull(engine, "engine"), null, TopicCheck.NONE, Clock.systemUTC());
+    }
+
+    /** Whether {@code name} can name a ruleset on {@code rules.v1} (it is part of every key). */
+    public static boolean isRulesetName(String name) {
+        try {
+            return name != null
+                    && RulesetRecord.parseKey(RulesetRecord.key(name, 1)).name().equals(name);
+        } catch (InvalidRulesetRecordException e) {
+            return false;
+        }
     }
 
     /** The engine to score the next record with. */
