@@ -95,7 +95,7 @@ public final class ScoringApp implements AutoCloseable {
                     + "' must be a positive number of ms, got " + topicCheckInterval);
         }
         this.routeTopics = new AdminTopicCheck(adminProps);
-        this.live = LiveRules.following(rulesName(config, rules), rules, routeTopics);
+        this.live = LiveRules.following(RulesSettings.followedName(config, rules), rules, routeTopics);
         // a newly activated ruleset may name new alert topics: the watchdog checks them from now on
         live.onActivation(this::watchRouteTopics);
         this.streams = new KafkaStreams(ScoringTopology.build(live, RevisionSettings.from(config), counters), props);
@@ -121,35 +121,7 @@ public final class ScoringApp implements AutoCloseable {
      * without its routes (or the reverse) would silently mix two rulesets.
      */
     public static ScoringRules rulesFrom(NewsradarConfig config) {
-        String bundle = config.get(RULES_FILE);
-        if (bundle != null && !bundle.isBlank()) {
-            if (config.get(TAXONOMY_FILE) != null || config.get(ROUTES_FILE) != null) {
-                LOG.warn(
-                        "'{}' is set, so '{}' and '{}' are ignored: a ruleset bundle holds taxonomy and routes",
-                        RULES_FILE,
-                        TAXONOMY_FILE,
-                        ROUTES_FILE);
-            }
-            return ScoringRules.loadBundle(Path.of(bundle));
-        }
-        String taxonomy = config.get(TAXONOMY_FILE);
-        String routes = config.get(ROUTES_FILE);
-        boolean hasTaxonomy = taxonomy != null && !taxonomy.isBlank();
-        boolean hasRoutes = routes != null && !routes.isBlank();
-        if (hasTaxonomy != hasRoutes) {
-            throw new IllegalStateException("set both '" + TAXONOMY_FILE + "' and '" + ROUTES_FILE
-                    + "' or neither (got " + TAXONOMY_FILE + "=" + taxonomy + ", " + ROUTES_FILE + "=" + routes + ")");
-        }
-        return hasTaxonomy ? ScoringRules.load(Path.of(taxonomy), Path.of(routes)) : ScoringRules.defaults();
-    }
-
-    private static String rulesName(NewsradarConfig config, ScoringRules bootstrap) {
-        String name = config.get(RULES_NAME, bootstrap.taxonomy().name());
-        if (!LiveRules.isRulesetName(name)) {
-            throw new IllegalStateException(
-                    "setting '" + RULES_NAME + "' must be lower-case letters, digits and '-' (got '" + name + "')");
-        }
-        return name;
+        return RulesSettings.bootstrapRules(config);
     }
 
     /** The Kafka Streams configuration of the service; public so the CLI and tests can show or reuse it. */
