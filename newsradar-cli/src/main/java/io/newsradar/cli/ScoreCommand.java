@@ -1,6 +1,7 @@
 package io.newsradar.cli;
 
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.ScoringApp;
 import io.newsradar.scoring.ScoringRules;
 import java.io.PrintWriter;
@@ -35,8 +36,10 @@ final class ScoreCommand implements Callable<Integer> {
             Shutdown shutdown = new Shutdown();
             try {
                 app.start();
+                // start() returns once rules.v1 is read: the rules in force are known by now
                 out.println("scoring stream started against " + config.bootstrapServers() + " with rules "
-                        + rules.version() + " (Ctrl-C stops it)");
+                        + app.rulesStatus().active().label() + ", following ruleset '"
+                        + app.rulesStatus().followed() + "' on " + Topics.RULES.name() + " (Ctrl-C stops it)");
                 out.flush();
                 if (!shutdown.awaitRequestOr(() -> stopped(app.state()))) {
                     spec.commandLine()

@@ -3,6 +3,8 @@ package io.newsradar.scoring;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.ruleset.LiveRules;
+import io.newsradar.scoring.ruleset.RulesetStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,6 +42,11 @@ public final class ScoringApp implements AutoCloseable {
     public static final String TAXONOMY_FILE = "scoring.taxonomy.file";
     /** Optional routes file; the built-in default is used when unset. */
     public static final String ROUTES_FILE = "scoring.routes.file";
+    /**
+     * The ruleset whose publications on {@code rules.v1} this instance follows; by default the
+     * name of the bootstrap rules (the taxonomy's {@code name}, {@code builtin} for the defaults).
+     */
+    public static final String RULES_NAME = "scoring.rules.name";
     /** How often the stream checks that its topics still exist, in ms (see {@link TopicWatchdog}). */
     public static final String TOPIC_CHECK_INTERVAL_MS = "scoring.topic.check.interval.ms";
     /**
@@ -51,9 +54,6 @@ public final class ScoringApp implements AutoCloseable {
      * the cost of one small metadata request per interval.
      */
     public static final int DEFAULT_TOPIC_CHECK_INTERVAL_MS = 15_000;
-
-    // how long start() waits for a topic created just before to show in the broker's metadata
-    private static final Duration TOPIC_VISIBILITY_GRACE = Duration.ofSeconds(5);
 
     // A thread that dies this often within the window is failing on something a new thread will
     // fail on too; stop the client instead of looping. Ten minutes, because one round of such a
@@ -65,8 +65,10 @@ public final class ScoringApp implements AutoCloseable {
     private final Map<String, Object> adminProps;
     private final ScoringCounters counters = new ScoringCounters();
     private final KafkaStreams streams;
-    // holds the rules matcher (a Lucene Monitor); released once the stream threads are done
-    private final ScoringEngine engine;
+    // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
+    private final LiveRules live;
+    // the global thread's check that a published ruleset's alert topics exist
+    private final AdminTopicCheck routeTopics;
     private final ThreadFailureWindow threadFailures =
             new ThreadFailureWindow(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -74,7 +76,7 @@ public final class ScoringApp implements AutoCloseable {
     private final AtomicReference<String> failure = new AtomicReference<>();
     // set when the stream stopped because a topic or its limits failed it, not because of a bug
     private volatile boolean infrastructureFailure;
-    private TopicWatchdog watchdog;
+    private volatile TopicWatchdog watchdog;
 
     /** Rules from {@value #RULES_FILE}, else {@value #TAXONOMY_FILE} / {@value #ROUTES_FILE}, else the defaults. */
     public ScoringApp(NewsradarConfig config) {
@@ -92,8 +94,11 @@ public final class ScoringApp implements AutoCloseable {
             throw new IllegalStateException("setting '" + TOPIC_CHECK_INTERVAL_MS
                     + "' must be a positive number of ms, got " + topicCheckInterval);
         }
-        this.engine = ScoringEngine.of(rules);
-        this.streams = new KafkaStreams(ScoringTopology.build(engine, RevisionSettings.from(config), counters), props);
+        this.routeTopics = new AdminTopicCheck(adminProps);
+        this.live = LiveRules.following(RulesSettings.followedName(config, rules), rules, routeTopics);
+        // a newly activated ruleset may name new alert topics: the watchdog checks them from now on
+        live.onActivation(this::watchRouteTopics);
+        this.streams = new KafkaStreams(ScoringTopology.build(live, RevisionSettings.from(config), counters), props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -101,10 +106,14 @@ public final class ScoringApp implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(this::onUncaught);
+        // rules.v1 is re-read at start: build only the best publication, not each one on the way
+        streams.setGlobalStateRestoreListener(live.restoreListener(ScoringTopology.RULESETS_STORE));
         LOG.info(
-                "scoring stream {} built with rules {}",
+                "scoring stream {} built with bootstrap rules {}, following ruleset '{}' on {}",
                 props.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                rules.version());
+                rules.version(),
+                live.followed(),
+                Topics.RULES.name());
     }
 
     /**
@@ -112,26 +121,7 @@ public final class ScoringApp implements AutoCloseable {
      * without its routes (or the reverse) would silently mix two rulesets.
      */
     public static ScoringRules rulesFrom(NewsradarConfig config) {
-        String bundle = config.get(RULES_FILE);
-        if (bundle != null && !bundle.isBlank()) {
-            if (config.get(TAXONOMY_FILE) != null || config.get(ROUTES_FILE) != null) {
-                LOG.warn(
-                        "'{}' is set, so '{}' and '{}' are ignored: a ruleset bundle holds taxonomy and routes",
-                        RULES_FILE,
-                        TAXONOMY_FILE,
-                        ROUTES_FILE);
-            }
-            return ScoringRules.loadBundle(Path.of(bundle));
-        }
-        String taxonomy = config.get(TAXONOMY_FILE);
-        String routes = config.get(ROUTES_FILE);
-        boolean hasTaxonomy = taxonomy != null && !taxonomy.isBlank();
-        boolean hasRoutes = routes != null && !routes.isBlank();
-        if (hasTaxonomy != hasRoutes) {
-            throw new IllegalStateException("set both '" + TAXONOMY_FILE + "' and '" + ROUTES_FILE
-                    + "' or neither (got " + TAXONOMY_FILE + "=" + taxonomy + ", " + ROUTES_FILE + "=" + routes + ")");
-        }
-        return hasTaxonomy ? ScoringRules.load(Path.of(taxonomy), Path.of(routes)) : ScoringRules.defaults();
+        return RulesSettings.bootstrapRules(config);
     }
 
     /** The Kafka Streams configuration of the service; public so the CLI and tests can show or reuse it. */
@@ -188,19 +178,22 @@ public final class ScoringApp implements AutoCloseable {
      * producer's metadata wait runs out; a ruleset whose topics are missing is refused here. While
      * the stream runs, a {@link TopicWatchdog} checks every {@value #TOPIC_CHECK_INTERVAL_MS} that
      * they still exist and stops the stream with {@link #failure()} naming the topic if one is gone.
+     *
+     * <p>Returns once the global {@code rules.v1} store is restored (Kafka Streams' start waits for
+     * its global thread): {@link #rulesStatus()} then names the rules that score the first record.
      */
     public synchronized void start() {
         List<String> names = topicsFor(rules).stream().map(TopicDef::name).toList();
         // one admin client for the start-up check and, after it, the watchdog
         Admin admin = Admin.create(adminProps);
         try {
-            List<String> missing = missingTopics(admin, names);
-            // a topic the admin step created a moment ago can take a moment to show in the metadata
-            // the broker serves; refuse only what is still missing after a short grace
-            long deadline = System.nanoTime() + TOPIC_VISIBILITY_GRACE.toNanos();
-            while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                pause(Duration.ofMillis(200));
-                missing = missingTopics(admin, names);
+            List<String> missing;
+            try {
+                // refuses only what is still missing after a short grace for topics just created
+                missing = AdminTopicCheck.missing(admin, names, AdminTopicCheck.VISIBILITY_GRACE);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(
+                        "on " + adminProps.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + e.getMessage(), e);
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("cannot start the scoring stream: topics missing on the cluster: "
@@ -221,35 +214,15 @@ public final class ScoringApp implements AutoCloseable {
         streams.start();
     }
 
-    /** Every topic the stream reads or writes with these rules: input, outputs, DLQ, one per route. */
+    /**
+     * Every topic the stream reads or writes with these rules: input, rulesets, outputs, DLQ, one
+     * per route.
+     */
     public static List<TopicDef<?, ?>> topicsFor(ScoringRules rules) {
-        List<TopicDef<?, ?>> topics = new ArrayList<>(List.of(Topics.NEWS_RAW, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
+        List<TopicDef<?, ?>> topics =
+                new ArrayList<>(List.of(Topics.NEWS_RAW, Topics.RULES, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
         rules.routes().forEach(r -> topics.add(r.topic()));
         return List.copyOf(topics);
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for topics", e);
-        }
-    }
-
-    private List<String> missingTopics(Admin admin, List<String> names) {
-        try {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            return names.stream().filter(n -> !existing.contains(n)).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "cannot list topics on " + adminProps.get("bootstrap.servers") + ": "
-                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
-                    e);
-        }
     }
 
     /**
@@ -273,8 +246,17 @@ public final class ScoringApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** The bootstrap rules (files or defaults); {@link #rulesStatus()} says which rules score now. */
     public ScoringRules rules() {
         return rules;
+    }
+
+    /**
+     * The live rules of this instance: the publication in force (or the bootstrap rules), the last
+     * publication refused and why, and counts. Reports a publication active only once it scores.
+     */
+    public RulesetStatus rulesStatus() {
+        return live.status();
     }
 
     public ScoringCounters counters() {
@@ -316,9 +298,10 @@ public final class ScoringApp implements AutoCloseable {
         boolean closed = streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("scoring stream closed ({}), {}", closed ? "clean" : "timed out", counters);
+        routeTopics.close();
         if (closed) {
             // only now no stream thread evaluates with it; after a timeout the cleaner releases it
-            engine.close();
+            live.close();
         }
         return closed;
     }
@@ -326,6 +309,17 @@ public final class ScoringApp implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * On the global thread, after a ruleset was activated. Not synchronized: {@link #start()} holds
+     * the lock while the global thread restores, and activates, the rules.
+     */
+    private void watchRouteTopics(ScoringRules active) {
+        TopicWatchdog w = watchdog;
+        if (w != null) {
+            w.watch(topicsFor(active).stream().map(TopicDef::name).toList());
+        }
     }
 
     private synchronized void closeWatchdog() {

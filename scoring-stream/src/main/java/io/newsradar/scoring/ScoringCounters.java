@@ -11,6 +11,7 @@ public final class ScoringCounters {
     private final AtomicLong repeats = new AtomicLong();
     private final AtomicLong revisions = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
+    private final AtomicLong ruleErrors = new AtomicLong();
 
     /** Articles scored (first revisions and corrections). */
     public long scored() {
@@ -38,6 +39,18 @@ public final class ScoringCounters {
         return expired.get();
     }
 
+    /**
+     * Rule evaluations that failed on an article (a query the matcher could not run on it): the
+     * article was scored without that rule. Each is also logged by the tagger.
+     */
+    public long ruleErrors() {
+        return ruleErrors.get();
+    }
+
+    void countRuleErrors(long errors) {
+        ruleErrors.addAndGet(errors);
+    }
+
     void countScored() {
         scored.incrementAndGet();
     }
@@ -56,6 +69,7 @@ public final class ScoringCounters {
 
     @Override
     public String toString() {
-        return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions() + " expired=" + expired();
+        return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions() + " expired=" + expired()
+                + " ruleErrors=" + ruleErrors();
     }
 }

@@ -49,7 +49,11 @@ public final class ScoringEngine implements AutoCloseable {
 
     /** The record for {@code news.scored.v1}. In the walking skeleton a story is one article. */
     public ScoredArticle score(NewsArticle article, int revision) {
-        Evaluation e = evaluate(article);
+        return score(article, revision, evaluate(article));
+    }
+
+    /** The record for {@code news.scored.v1} from an evaluation of the article by this engine. */
+    public ScoredArticle score(NewsArticle article, int revision, Evaluation e) {
         return ScoredArticle.newBuilder()
                 .setArticle(article)
                 .setTags(e.tags().stream().map(TagMatch::toAvro).toList())

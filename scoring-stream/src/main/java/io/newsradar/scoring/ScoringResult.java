@@ -13,8 +13,11 @@ record ScoringResult(ScoredArticle scored, List<Alert> alerts) {
         alerts = List.copyOf(alerts);
     }
 
-    static ScoringResult of(ScoringEngine engine, RevisedArticle revised) {
-        ScoredArticle scored = engine.score(revised.article(), revised.revision());
+    static ScoringResult of(ScoringEngine engine, RevisedArticle revised, ScoringCounters counters) {
+        Evaluation evaluation = engine.evaluate(revised.article());
+        // a rule the matcher could not run on this article: scored without it, counted and logged
+        counters.countRuleErrors(evaluation.ruleErrors().size());
+        ScoredArticle scored = engine.score(revised.article(), revised.revision(), evaluation);
         return new ScoringResult(scored, engine.alerts(scored));
     }
 }

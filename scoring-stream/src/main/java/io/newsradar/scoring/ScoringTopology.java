@@ -5,6 +5,9 @@ import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.ruleset.LiveRules;
+import io.newsradar.scoring.ruleset.RulesetStoreUpdater;
+import io.newsradar.scoring.ruleset.TopicCheck;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,6 +28,10 @@ import org.apache.kafka.streams.state.Stores;
  * in {@link ScoringApp#streamsProperties}. Record timestamps pass through unchanged, so every
  * output carries the article's event time, never the wall clock.
  *
+ * <p>The rules come from a {@link LiveRules} holder: the global store {@value #RULESETS_STORE}
+ * mirrors {@code rules.v1}, and its processor swaps in each newer valid publication of the
+ * followed ruleset. The scoring node reads the holder once per record.
+ *
  * <p>Every node and store is named, so the changelog topics and processor names stay stable
  * when the topology grows.
  */
@@ -34,20 +41,46 @@ public final class ScoringTopology {
     /** The same entries by last sighting, for expiry by retention (see {@link RevisionStore}). */
     public static final String REVISIONS_BY_LAST_SEEN_STORE = "article-revisions-by-last-seen";
 
+    /** Every {@code rules.v1} record by key: the publications of every ruleset (global, in memory). */
+    public static final String RULESETS_STORE = "rulesets";
+
     private ScoringTopology() {}
 
+    /**
+     * Follows the publications of the rules' own name on {@code rules.v1}, the rules scoring until
+     * one is valid; every topic is taken to exist (as on TopologyTestDriver).
+     */
     public static Topology build(ScoringRules rules) {
-        return build(ScoringEngine.of(rules), RevisionSettings.defaults(), new ScoringCounters());
+        return build(
+                LiveRules.following(rules.taxonomy().name(), rules, TopicCheck.NONE),
+                RevisionSettings.defaults(),
+                new ScoringCounters());
     }
 
-    /** With the default revision settings. */
+    /** One engine, whatever {@code rules.v1} holds; with the default revision settings. */
     public static Topology build(ScoringEngine engine, ScoringCounters counters) {
         return build(engine, RevisionSettings.defaults(), counters);
     }
 
-    /** Pure: builds the graph, touches no network or disk. */
+    /** One engine, whatever {@code rules.v1} holds. */
     public static Topology build(ScoringEngine engine, RevisionSettings revisions, ScoringCounters counters) {
+        return build(LiveRules.fixed(engine), revisions, counters);
+    }
+
+    /** Pure: builds the graph, touches no network or disk. */
+    public static Topology build(LiveRules rules, RevisionSettings revisions, ScoringCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
+        // A copy of rules.v1 in every instance. In memory: the topic is small, and a start re-reads
+        // it through the processor, so activation always takes the same path. Global stores have
+        // no changelog (the topic is theirs).
+        TopicDef<String, String> rulesTopic = Topics.RULES;
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(RULESETS_STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(),
+                rulesTopic.name(),
+                Consumed.with(rulesTopic.keySerde(), rulesTopic.valueSerde()).withName("rules"),
+                () -> new RulesetStoreUpdater(RULESETS_STORE, rules));
         // Both stores are changelogged (the default), so a restored task keeps its index too.
         // Writes go to the changelog at once rather than at the next cache flush; each is read
         // about once per record, so a cache would save little.
@@ -72,7 +105,8 @@ public final class ScoringTopology {
                                 REVISIONS_BY_LAST_SEEN_STORE,
                                 revisions,
                                 counters,
-                                revised -> ScoringResult.of(engine, revised)),
+                                // the engine in force, read once per record
+                                revised -> ScoringResult.of(rules.engine(), revised, counters)),
                         Named.as("dedupe-tag-score-route"),
                         REVISIONS_STORE,
                         REVISIONS_BY_LAST_SEEN_STORE);

@@ -37,7 +37,9 @@ final class TopicWatchdog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicWatchdog.class);
 
     private final Admin admin;
-    private final List<String> topics;
+    // replaced, never changed, when a new ruleset adds alert topics (read by each check)
+    private volatile List<String> topics;
+    private final Object watchLock = new Object();
     private final Duration interval;
     private final Duration callTimeout;
     private final Map<String, Uuid> ids = new HashMap<>();
@@ -92,8 +94,21 @@ final class TopicWatchdog implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Adds topics to the checks from the next one on (a ruleset activated while the stream runs
+     * can name new alert topics); each is recorded by id at its first check.
+     */
+    void watch(List<String> more) {
+        synchronized (watchLock) {
+            List<String> all = new java.util.ArrayList<>(topics);
+            more.stream().filter(t -> !all.contains(t)).forEach(all::add);
+            topics = List.copyOf(all);
+        }
+    }
+
     /** One check: the first topic missing or replaced since the first check, if any. */
     synchronized Optional<String> check() {
+        List<String> topics = this.topics;
         Map<String, KafkaFuture<TopicDescription>> found;
         try {
             found = admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs((int) callTimeout.toMillis()))

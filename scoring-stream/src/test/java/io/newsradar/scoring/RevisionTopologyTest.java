@@ -151,6 +151,33 @@ class RevisionTopologyTest {
         }
     }
 
+    @Test
+    void shouldCountTheRulesTheMatcherCouldNotRunOnAnArticle() {
+        NewsArticle a = Articles.sample("tidewatch-joint-ai-programme");
+        Tagger monitor = new io.newsradar.scoring.rules.MonitorTagger(rules.taxonomy());
+        Tagger failing = new Tagger() {
+            @Override
+            public List<TagMatch> tag(NewsArticle article) {
+                return monitor.tag(article);
+            }
+
+            @Override
+            public Tagging match(NewsArticle article) {
+                return new Tagging(
+                        monitor.tag(article),
+                        List.of(new RuleError("defense", "too many clauses"), new RuleError("japan", "boom")));
+            }
+        };
+        ScoringEngine engine = new ScoringEngine(
+                failing, new Scorer(rules.taxonomy().scoring()), new Router(rules.routes()), rules.version());
+        try (TopologyTestDriver d = driver(engine)) {
+            pipe(raw(d), a);
+
+            assertThat(scored(d).readValuesToList()).hasSize(1);
+            assertThat(counters.ruleErrors()).isEqualTo(2);
+        }
+    }
+
     /** Throws for one article id on one call (the first by default), as a tagger bug would. */
     private static final class FailingOnceTagger implements Tagger {
         private final Tagger delegate;

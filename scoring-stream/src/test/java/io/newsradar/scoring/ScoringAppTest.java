@@ -69,6 +69,26 @@ class ScoringAppTest {
     }
 
     @Test
+    void shouldRefuseARulesetNameThatCannotKeyAPublication() {
+        assertThatThrownBy(() -> new ScoringApp(config().with(ScoringApp.RULES_NAME, "Live Rules")))
+                .hasMessageContaining(ScoringApp.RULES_NAME)
+                .hasMessageContaining("Live Rules");
+    }
+
+    @Test
+    void shouldFollowTheBootstrapRulesNameUnlessTold() {
+        try (ScoringApp app = new ScoringApp(config())) {
+            assertThat(app.rulesStatus().followed()).isEqualTo("builtin");
+            assertThat(app.rulesStatus().active().bootstrap()).isTrue();
+            assertThat(app.rulesStatus().active().version())
+                    .isEqualTo(app.rules().version());
+        }
+        try (ScoringApp app = new ScoringApp(config().with(ScoringApp.RULES_NAME, "staging"))) {
+            assertThat(app.rulesStatus().followed()).isEqualTo("staging");
+        }
+    }
+
+    @Test
     void shouldReportNoFailureBeforeStart() {
         try (ScoringApp app = new ScoringApp(config())) {
             assertThat(app.failure()).isEmpty();

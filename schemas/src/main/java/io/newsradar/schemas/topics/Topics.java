@@ -30,7 +30,13 @@ public final class Topics {
     public static final TopicDef<String, String> DELIVERY_DLQ =
             new TopicDef<>("delivery.dlq.v1", Serdes.String(), Serdes.String(), false);
 
-    /** Rulesets, keyed by ruleset name; compacted so the latest version of each survives. */
+    /**
+     * Ruleset publications, keyed {@code <ruleset name>#<10-digit sequence>} (one key per
+     * publication), value the publication's JSON with the bundle text. Compacted, and since no key
+     * is written twice, compaction keeps every publication: the history {@code rules history} and
+     * {@code rules rollback} read. No retention: a deleted publication could leave a bad ruleset
+     * as the only one. Read by every scoring instance into a global store.
+     */
     public static final TopicDef<String, String> RULES =
             new TopicDef<>("rules.v1", Serdes.String(), Serdes.String(), true);
 
