@@ -66,10 +66,10 @@ public record ScoringSettings(
     }
 
     /**
-     * A tag named in at least {@code minShare} of the body's sentences, in a body of at least
-     * {@code minSentences} sentences that is not a summary, adds weight x factor, unless its
-     * category is one of {@code skipCategories}: the article is about it, not passing by it. A
-     * share, not a count, so a long article does not earn it by length.
+     * A tag named in at least {@code minSentences} sentences of a body that is not a summary, and
+     * in at least {@code minShare} of its sentences, adds weight x factor, unless its category is
+     * one of {@code skipCategories}: the article is about it, not passing by it. A share as well
+     * as a count, so a long article does not earn it by length.
      */
     public record Depth(int minSentences, double minShare, double factor, Set<String> skipCategories) {
         public Depth {

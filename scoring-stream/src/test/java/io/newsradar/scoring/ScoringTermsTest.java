@@ -134,6 +134,20 @@ class ScoringTermsTest {
                         + " (the title's extra for Security & Risk went to defense)");
     }
 
+    /** The dateline's date is when the story was filed, not a fact of it. */
+    @Test
+    void shouldNotCountTheDatelinesDateAsAFact() {
+        ScoreCard filed = ENGINE.evaluate(Articles.article(
+                        "Navy tests AI for ship repairs",
+                        "WASHINGTON, Nov. 3 (Reuters) - The navy said the AI tool works."))
+                .card();
+        ScoreCard dated = ENGINE.evaluate(Articles.article(
+                        "Navy tests AI for ship repairs", "The navy said on Nov. 3 that the AI tool works."))
+                .card();
+        assertThat(Scorer.feature(filed, "specificity.date")).isEmpty();
+        assertThat(Scorer.feature(dated, "specificity.date")).isPresent();
+    }
+
     @Test
     void shouldReadEveryScoringKeyAndKeepDefaultsForTheRest() {
         ScoringSettings s = rules("""
