@@ -53,7 +53,7 @@ public record ScoringSettings(
         return new ScoringSettings(
                 1.5,
                 1,
-                new Depth(5, 0.4, 0.5, Set.of()),
+                new Depth(3, 0.4, 0.5, Set.of()),
                 List.of(),
                 Specificity.none(),
                 new Recency(Duration.ofHours(24), 0.3, Duration.ofDays(7), -1.0),
