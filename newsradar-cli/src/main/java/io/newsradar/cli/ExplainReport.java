@@ -74,9 +74,11 @@ final class ExplainReport {
         String name = v.route().name() + " (priority " + v.route().priority() + ", to "
                 + v.route().topic().name() + ")";
         if (v.fires()) {
-            return "  " + name + ": alerts";
+            return "  " + name + ": alerts because " + String.join("; and ", v.met());
         }
-        return "  " + name + ": does not alert because " + String.join("; and ", v.reasons());
+        String line = "  " + name + ": does not alert because " + String.join("; and ", v.reasons());
+        // what did hold matters too: one condition short is a near miss worth seeing
+        return v.met().isEmpty() ? line : line + " (while " + String.join("; and ", v.met()) + ")";
     }
 
     /** The contribution's sentence, led by its signed points unless the sentence already starts with them. */

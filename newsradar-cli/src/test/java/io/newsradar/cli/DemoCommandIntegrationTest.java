@@ -6,6 +6,7 @@ import io.newsradar.ingest.ArticleNormalizer;
 import io.newsradar.ingest.FeedReader;
 import io.newsradar.ingest.JsonLinesArticleReader;
 import io.newsradar.schemas.json.AlertJson;
+import io.newsradar.schemas.topics.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -41,8 +42,11 @@ class DemoCommandIntegrationTest {
         assertThat(first.alerted).isPositive();
         List<String> lines = Files.readAllLines(dataDir.resolve("alerts.jsonl"));
         assertThat(lines).hasSize((int) first.alerted);
+        // the default routes: the samples' Japan and Korea defense stories also feed the broader watch
         assertThat(lines.stream().map(AlertJson::fromJson).map(AlertJson.AlertView::route))
-                .containsOnly("defense-ai");
+                .contains("defense-ai")
+                .containsAnyElementsOf(List.of("defense-korea-japan"))
+                .allMatch(Topics.DEFAULT_ROUTES::contains);
 
         // the broker log, the stream's dedupe store and the sink's offsets all survive a restart
         Run second = demo();

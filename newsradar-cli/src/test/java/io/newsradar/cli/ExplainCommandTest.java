@@ -179,6 +179,30 @@ class ExplainCommandTest {
         assertThat(run.out).containsPattern("defense-ai .*: alerts").doesNotContain("does not alert because");
     }
 
+    /** For every route, fired or not, the report names the tag conditions and the score against the minimum. */
+    @Test
+    void shouldSayForEveryRouteWhichConditionsHeldAndWhichFailed() throws Exception {
+        Path one = dir.resolve("destroyers.json");
+        Files.writeString(one, """
+                {"title": "Japan's navy orders two destroyers", "source": "Example Wire",
+                 "url": "https://wire.example/destroyers", "publishedAt": "2026-04-20T11:00:00Z",
+                 "body": "Japan's defence ministry ordered two destroyers worth $1.2 billion on Monday. \
+                The ships will enter service in 2030."}
+                """);
+
+        Run run = run(null, "explain", "--text", "--fetched-at", FETCHED_AT, one.toString());
+
+        assertThat(run.code).as(run.err).isEqualTo(ExitCodes.OK);
+        assertThat(run.out)
+                .containsPattern("defense-ai \\(priority high, to alerts.defense-ai.v1\\): does not alert because"
+                        + " it lacks the required tag artificial-intelligence; and the score \\d\\.\\d is below"
+                        + " the route's minimum 5.0")
+                .containsPattern("defense-korea-japan \\(priority normal, to alerts.defense-korea-japan.v1\\): alerts"
+                        + " because it carries defense \\(one of defense, defense-cooperation\\); and it carries japan"
+                        + " \\(one of japan, north-korea, south-korea\\); and the score \\d+\\.\\d reaches the route's"
+                        + " minimum 3.0");
+    }
+
     @Test
     void shouldGiveEveryReasonARouteDoesNotFire() {
         Route route = new Route("defense-ai", "high", Set.of("defense", "artificial-intelligence"), 5.0);

@@ -38,21 +38,7 @@ final class RulesLoader {
 
     // ---- file shapes (what the YAML says, before any check) ----
 
-    record TaxonomyDoc(String name, Integer version, ScoringDoc scoring, List<TagDoc> tags) {}
-
-    record ScoringDoc(
-            Double titleFactor,
-            DepthDoc depth,
-            List<PairDoc> pairs,
-            SpecificityDoc specificity,
-            Integer rationaleSize,
-            Integer keyPoints) {}
-
-    record DepthDoc(Integer minSentences, Double factor, List<String> skipCategories) {}
-
-    record PairDoc(List<String> tags, Double title, Double sentence, Double article) {}
-
-    record SpecificityDoc(List<String> requiresAnyTag, Double programme, Double amount, Double date) {}
+    record TaxonomyDoc(String name, Integer version, ScoringSection.Doc scoring, List<TagDoc> tags) {}
 
     record TagDoc(
             String id,
@@ -64,12 +50,13 @@ final class RulesLoader {
             Integer minMatches,
             String notes) {}
 
-    record RoutesDoc(List<RouteDoc> routes) {}
-
     /** A ruleset bundle: the taxonomy file's fields and the routes file's {@code routes} in one document. */
-    record RulesetDoc(String name, Integer version, ScoringDoc scoring, List<TagDoc> tags, List<RouteDoc> routes) {}
-
-    record RouteDoc(String name, String priority, List<String> requiredTags, Double minScore) {}
+    record RulesetDoc(
+            String name,
+            Integer version,
+            ScoringSection.Doc scoring,
+            List<TagDoc> tags,
+            List<RoutesSection.RouteDoc> routes) {}
 
     // ---- taxonomy ----
 
@@ -82,7 +69,8 @@ final class RulesLoader {
         RulesetDoc doc = read(yaml, origin, RulesetDoc.class);
         String label = "ruleset " + origin;
         Taxonomy taxonomy = taxonomy(new TaxonomyDoc(doc.name(), doc.version(), doc.scoring(), doc.tags()), label);
-        return new Bundle(taxonomy, routes(new RoutesDoc(doc.routes()), label, taxonomy));
+        return new Bundle(
+                taxonomy, RoutesSection.read(new RoutesSection.Doc(doc.routes()), taxonomy, new Problems(label)));
     }
 
     record Bundle(Taxonomy taxonomy, List<Route> routes) {}
@@ -114,7 +102,7 @@ final class RulesLoader {
         }
         Set<String> categories = new HashSet<>();
         rules.forEach(r -> categories.add(r.category()));
-        ScoringSettings scoring = scoring(doc.scoring(), ids, categories, p);
+        ScoringSettings scoring = ScoringSection.read(doc.scoring(), ids, categories, p);
         return new Taxonomy(name, doc.version(), scoring, rules);
     }
 
@@ -171,113 +159,11 @@ final class RulesLoader {
         return out;
     }
 
-    private static ScoringSettings scoring(ScoringDoc s, Set<String> ids, Set<String> categories, Problems p) {
-        ScoringSettings d = ScoringSettings.defaults();
-        if (s == null) {
-            return d;
-        }
-        double titleFactor = s.titleFactor() == null ? d.titleFactor() : s.titleFactor();
-        if (!(titleFactor >= 1.0 && titleFactor <= 5.0)) {
-            p.fail("scoring.titleFactor", "must be between 1 and 5 (got " + titleFactor + ")");
-        }
-        ScoringSettings.Depth depth = d.depth();
-        if (s.depth() != null) {
-            int min = s.depth().minSentences() == null
-                    ? d.depth().minSentences()
-                    : s.depth().minSentences();
-            double factor =
-                    s.depth().factor() == null ? d.depth().factor() : s.depth().factor();
-            if (min < 1) {
-                p.fail("scoring.depth.minSentences", "must be at least 1 (got " + min + ")");
-            }
-            nonNegative(factor, "scoring.depth.factor", p);
-            List<String> skip =
-                    s.depth().skipCategories() == null ? List.of() : s.depth().skipCategories();
-            for (String category : skip) {
-                if (!categories.contains(category)) {
-                    p.fail(
-                            "scoring.depth.skipCategories",
-                            "unknown category " + quote(category) + "; the tags use "
-                                    + new java.util.TreeSet<>(categories));
-                }
-            }
-            depth = new ScoringSettings.Depth(min, factor, Set.copyOf(skip));
-        }
-        List<ScoringSettings.TagPair> pairs = new ArrayList<>();
-        if (s.pairs() != null) {
-            for (int i = 0; i < s.pairs().size(); i++) {
-                PairDoc pd = s.pairs().get(i);
-                String where = "scoring.pairs[" + i + "]";
-                if (pd == null || pd.tags() == null || pd.tags().size() != 2) {
-                    p.fail(where + ".tags", "must name exactly two tag ids");
-                }
-                pd.tags().forEach(id -> knownTag(id, ids, where + ".tags", p));
-                pairs.add(new ScoringSettings.TagPair(
-                        pd.tags().get(0),
-                        pd.tags().get(1),
-                        nonNegative(orZero(pd.title()), where + ".title", p),
-                        nonNegative(orZero(pd.sentence()), where + ".sentence", p),
-                        nonNegative(orZero(pd.article()), where + ".article", p)));
-            }
-        }
-        ScoringSettings.Specificity spec = d.specificity();
-        if (s.specificity() != null) {
-            SpecificityDoc sd = s.specificity();
-            List<String> requires = sd.requiresAnyTag() == null ? List.of() : sd.requiresAnyTag();
-            requires.forEach(id -> knownTag(id, ids, "scoring.specificity.requiresAnyTag", p));
-            spec = new ScoringSettings.Specificity(
-                    Set.copyOf(requires),
-                    nonNegative(orZero(sd.programme()), "scoring.specificity.programme", p),
-                    nonNegative(orZero(sd.amount()), "scoring.specificity.amount", p),
-                    nonNegative(orZero(sd.date()), "scoring.specificity.date", p));
-        }
-        int rationaleSize = s.rationaleSize() == null ? d.rationaleSize() : s.rationaleSize();
-        if (rationaleSize < 1) {
-            p.fail("scoring.rationaleSize", "must be at least 1 (got " + rationaleSize + ")");
-        }
-        int keyPoints = s.keyPoints() == null ? d.keyPoints() : s.keyPoints();
-        if (keyPoints < 0) {
-            p.fail("scoring.keyPoints", "must not be negative (got " + keyPoints + ")");
-        }
-        return new ScoringSettings(titleFactor, depth, pairs, spec, rationaleSize, keyPoints);
-    }
-
     // ---- routes ----
 
     static List<Route> routes(String yaml, String origin, Taxonomy taxonomy) {
-        return routes(read(yaml, origin, RoutesDoc.class), "routes " + origin, taxonomy);
-    }
-
-    private static List<Route> routes(RoutesDoc doc, String label, Taxonomy taxonomy) {
-        Problems p = new Problems(label);
-        if (doc.routes() == null) {
-            p.fail("routes", "missing: write 'routes: []' for a ruleset without alerts");
-        }
-        Set<String> ids = new HashSet<>();
-        taxonomy.rules().forEach(r -> ids.add(r.id()));
-        Set<String> names = new HashSet<>();
-        List<Route> routes = new ArrayList<>();
-        for (int i = 0; i < doc.routes().size(); i++) {
-            RouteDoc r = doc.routes().get(i);
-            String where = "routes[" + i + "]" + (r != null && r.name() != null ? " (" + r.name() + ")" : "");
-            if (r == null) {
-                p.fail(where, "empty entry");
-            }
-            if (r.name() == null || !SLUG.matcher(r.name()).matches()) {
-                p.fail(where + ".name", "must be lower-case letters, digits and '-' (got " + quote(r.name()) + ")");
-            }
-            if (!names.add(r.name())) {
-                p.fail(where, "route '" + r.name() + "' is defined twice");
-            }
-            requireText(r.priority(), where + ".priority", p);
-            List<String> required = r.requiredTags() == null ? List.of() : r.requiredTags();
-            required.forEach(id -> knownTag(id, ids, where + ".requiredTags", p));
-            if (r.minScore() == null || !(r.minScore() >= 0 && r.minScore() <= 10)) {
-                p.fail(where + ".minScore", "must be between 0 and 10 (got " + r.minScore() + ")");
-            }
-            routes.add(new Route(r.name(), r.priority().strip(), Set.copyOf(required), r.minScore()));
-        }
-        return routes;
+        RoutesSection.Doc doc = read(yaml, origin, RoutesSection.Doc.class);
+        return RoutesSection.read(doc, taxonomy, new Problems("routes " + origin));
     }
 
     // ---- helpers ----
@@ -348,35 +234,35 @@ final class RulesLoader {
         return sb.toString();
     }
 
-    private static void requireText(String value, String where, Problems p) {
+    static void requireText(String value, String where, Problems p) {
         if (value == null || value.isBlank()) {
             p.fail(where, "missing or empty");
         }
     }
 
-    private static void knownTag(String id, Set<String> ids, String where, Problems p) {
+    static void knownTag(String id, Set<String> ids, String where, Problems p) {
         if (!ids.contains(id)) {
             p.fail(where, "unknown tag id " + quote(id) + "; the taxonomy defines " + new java.util.TreeSet<>(ids));
         }
     }
 
-    private static double orZero(Double d) {
+    static double orZero(Double d) {
         return d == null ? 0.0 : d;
     }
 
-    private static double nonNegative(double v, String where, Problems p) {
+    static double nonNegative(double v, String where, Problems p) {
         if (!(v >= 0) || !Double.isFinite(v)) {
             p.fail(where, "must be zero or more (got " + v + ")");
         }
         return v;
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return s == null ? "nothing" : "'" + s + "'";
     }
 
     /** Throws on the first problem, with the origin in front; keeps the check code linear. */
-    private record Problems(String origin) {
+    record Problems(String origin) {
         void fail(String where, String what) {
             throw new RulesException(origin + ": " + where + ": " + what);
         }

@@ -2,61 +2,74 @@ package io.newsradar.scoring;
 
 import io.newsradar.avro.Contribution;
 import io.newsradar.avro.NewsArticle;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The additive, explainable relevance score. Every point comes from a named contribution with a
  * sentence saying why, so an analyst can disagree with a specific term instead of a number.
  *
- * <p>Terms: each tag's weight (times the title factor when it is in the title), a depth bonus for
- * tags that run through the body, co-occurrence of tag pairs, concrete facts (programme, amount,
- * date) when the article is on topic, and negative tags (sports, opinion, retrospective).
- * Each term is rounded to one decimal before summing, so the reasons add up to the score.
- * Pure and thread-safe.
+ * <p>Terms ({@code scoring:} section of the taxonomy, {@link ScoringSettings}): each tag's
+ * weight by where it was found ({@link TagTerms}: title or lead above body above dateline, the
+ * title's extra once per category, words counted once per theme), depth for tags that run through
+ * a share of a full body, co-occurrence of tag pairs, concrete facts (programme, amount, date),
+ * and, for articles on topic, recency, source weight and story coverage ({@link StoryTerms});
+ * negative tags (sports, opinion, retrospective) subtract. Substance, not length: a three-sentence
+ * wire item earns the same tag, pair and fact terms as a long article saying the same.
+ *
+ * <p>Each term is rounded to one decimal before summing, so the reasons add up to the score;
+ * the score is the sum held to 0-10. Pure and thread-safe.
  */
 public final class Scorer {
     private static final double MAX_SCORE = 10.0;
-    private static final int MAX_TERMS_IN_REASON = 3;
 
     private final ScoringSettings settings;
+    private final SourceWeights sources;
 
+    /** Source weights from the taxonomy's {@code scoring.sources}. */
     public Scorer(ScoringSettings settings) {
-        this.settings = settings;
+        this(settings, SourceWeights.byName(settings.sources()));
+    }
+
+    /** Source weights from elsewhere (the feed list), e.g. {@code feeds.orElse(byName(...))}. */
+    public Scorer(ScoringSettings settings, SourceWeights sources) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sources = Objects.requireNonNull(sources, "sources");
     }
 
     public ScoreCard score(NewsArticle article, List<TagMatch> matches) {
-        String title = article.getTitle() == null ? "" : article.getTitle();
-        String body = article.getBody() == null ? "" : article.getBody();
-        List<Sentence> sentences = SentenceSplitter.split(body);
+        return score(article, matches, ScoringContext.SINGLE);
+    }
+
+    public ScoreCard score(NewsArticle article, List<TagMatch> matches, ScoringContext context) {
+        ArticleText text = ArticleText.of(article, settings);
         Map<String, TagMatch> byId = new LinkedHashMap<>();
         matches.forEach(m -> byId.put(m.id(), m));
 
         List<Contribution> terms = new ArrayList<>();
-        for (TagMatch m : matches) {
-            tagTerms(m, sentences, terms);
-        }
+        TagTerms.add(matches, text, settings, terms);
         for (ScoringSettings.TagPair pair : settings.pairs()) {
-            pairTerm(pair, byId, sentences, terms);
+            pairTerm(pair, byId, text, terms);
         }
         List<Fact> facts = new ArrayList<>();
         List<Fact.Kind> missing = new ArrayList<>();
-        if (onTopicForFacts(byId.keySet())) {
-            facts.addAll(FactFinder.find(ArticleField.TITLE, title));
-            facts.addAll(FactFinder.find(ArticleField.BODY, body));
+        if (settings.onTopic(matches)) {
+            facts.addAll(FactFinder.find(ArticleField.TITLE, text.title()));
+            // a date in the dateline is when the story was filed, not a fact of it
+            FactFinder.find(ArticleField.BODY, text.body()).stream()
+                    .filter(f -> !text.inPlaceline(f.start(), f.end()))
+                    .forEach(facts::add);
             factTerms(facts, terms, missing);
+            StoryTerms.add(article, context, sources, settings, terms);
         }
 
         List<Contribution> ranked = terms.stream()
@@ -67,38 +80,11 @@ public final class Scorer {
         double sum = round(ranked.stream().mapToDouble(Contribution::getValue).sum());
         double score = round(Math.max(0.0, Math.min(MAX_SCORE, sum)));
         return new ScoreCard(
-                score, ranked, rationale(ranked, sum, score, matches, missing), keyPoints(sentences, matches, facts));
-    }
-
-    private void tagTerms(TagMatch m, List<Sentence> sentences, List<Contribution> into) {
-        TagRule rule = m.rule();
-        boolean inTitle = m.in(ArticleField.TITLE);
-        if (inTitle) {
-            into.add(term(
-                    "tag.title:" + rule.id(),
-                    rule.weight() * settings.titleFactor(),
-                    rule.label() + " in the title: " + list(m.terms(ArticleField.TITLE))));
-        } else {
-            into.add(term(
-                    "tag.body:" + rule.id(),
-                    rule.weight(),
-                    rule.label() + " in the body: " + list(m.terms(ArticleField.BODY))));
-        }
-        int spread = sentencesWith(m, sentences).size();
-        if (spread >= settings.depth().minSentences()
-                && !settings.depth().skipCategories().contains(rule.category())) {
-            into.add(term(
-                    "depth:" + rule.id(),
-                    rule.weight() * settings.depth().factor(),
-                    rule.label() + " runs through " + spread + " sentences of the body"));
-        }
+                score, ranked, rationale(ranked, sum, score, matches, missing, text), keyPoints(text, matches, facts));
     }
 
     private void pairTerm(
-            ScoringSettings.TagPair pair,
-            Map<String, TagMatch> byId,
-            List<Sentence> sentences,
-            List<Contribution> into) {
+            ScoringSettings.TagPair pair, Map<String, TagMatch> byId, ArticleText text, List<Contribution> into) {
         TagMatch a = byId.get(pair.first());
         TagMatch b = byId.get(pair.second());
         if (a == null || b == null) {
@@ -107,25 +93,21 @@ public final class Scorer {
         String names = a.rule().label() + " and " + b.rule().label();
         String feature = "pair." + "%s:" + a.id() + "+" + b.id();
         if (a.in(ArticleField.TITLE) && b.in(ArticleField.TITLE)) {
-            into.add(term(feature.formatted("title"), pair.title(), names + " named together in the title"));
+            into.add(Terms.term(feature.formatted("title"), pair.title(), names + " named together in the title"));
             return;
         }
-        Set<Integer> shared = new HashSet<>(sentencesWith(a, sentences));
-        shared.retainAll(sentencesWith(b, sentences));
+        Set<Integer> shared = new HashSet<>(sentencesWith(a, text));
+        shared.retainAll(sentencesWith(b, text));
         if (!shared.isEmpty()) {
-            into.add(term(
+            into.add(Terms.term(
                     feature.formatted("sentence"),
                     pair.sentence(),
                     names + " named together in "
                             + (shared.size() == 1 ? "one sentence" : shared.size() + " sentences")));
         } else {
-            into.add(term(
+            into.add(Terms.term(
                     feature.formatted("article"), pair.article(), names + " both present, but never in one sentence"));
         }
-    }
-
-    private boolean onTopicForFacts(Set<String> tagIds) {
-        return tagIds.stream().anyMatch(settings.specificity().requiresAnyTag()::contains);
     }
 
     private void factTerms(List<Fact> facts, List<Contribution> into, List<Fact.Kind> missing) {
@@ -146,7 +128,7 @@ public final class Scorer {
                                 .distinct()
                                 .count()
                         - 1;
-                into.add(term(
+                into.add(Terms.term(
                         "specificity." + kind.feature(),
                         weight,
                         kind.phrase() + ": " + f.text() + (more > 0 ? " (and " + more + " more)" : "")));
@@ -163,7 +145,12 @@ public final class Scorer {
     }
 
     private String rationale(
-            List<Contribution> ranked, double sum, double score, List<TagMatch> matches, List<Fact.Kind> missing) {
+            List<Contribution> ranked,
+            double sum,
+            double score,
+            List<TagMatch> matches,
+            List<Fact.Kind> missing,
+            ArticleText text) {
         if (matches.isEmpty()) {
             return "No taxonomy tag matched: nothing in the article is a watched topic.";
         }
@@ -176,40 +163,46 @@ public final class Scorer {
                     .skip(settings.rationaleSize())
                     .mapToDouble(Contribution::getValue)
                     .sum());
-            sb.append(signed(rest))
+            sb.append(Terms.signed(rest))
                     .append(" from ")
                     .append(ranked.size() - settings.rationaleSize())
                     .append(ranked.size() - settings.rationaleSize() == 1 ? " smaller term. " : " smaller terms. ");
         }
         if (!missing.isEmpty()) {
-            List<String> names = missing.stream().map(k -> k.feature()).toList();
-            sb.append("No ").append(joinOr(names)).append(" named. ");
+            List<String> names = missing.stream().map(Fact.Kind::feature).toList();
+            sb.append("No ").append(Terms.joinOr(names)).append(" named. ");
         }
         if (sum != score) {
             sb.append("The sum ")
-                    .append(format(sum))
+                    .append(Terms.format(sum))
                     .append(" is held to ")
-                    .append(format(score))
+                    .append(Terms.format(score))
                     .append(". ");
+        }
+        if (text.summaryOnly()) {
+            sb.append(
+                    text.bodyWords() == 0
+                            ? "Scored on the title only: the article has no body."
+                            : "Scored on the summary only (" + text.bodyWords() + " words of body).");
         }
         return sb.toString().strip();
     }
 
-    private List<String> keyPoints(List<Sentence> sentences, List<TagMatch> matches, List<Fact> facts) {
+    private List<String> keyPoints(ArticleText text, List<TagMatch> matches, List<Fact> facts) {
         record Weighted(int index, double weight) {}
-        // weights added per sentence in the same order as before (tags, then facts), so the sums
-        // and thus the ranking are unchanged; each hit or fact is placed by binary search, since a
-        // scan of every sentence per hit was quadratic on long bodies of many short sentences
+        // each hit or fact is placed by binary search, since a scan of every sentence per hit was
+        // quadratic on long bodies of many short sentences
+        List<Sentence> sentences = text.sentences();
         double[] weights = new double[sentences.size()];
         for (TagMatch m : matches) {
             if (!m.rule().negative()) {
-                for (int i : sentencesWith(m, sentences)) {
+                for (int i : sentencesWith(m, text)) {
                     weights[i] += m.rule().weight();
                 }
             }
         }
         for (Fact f : facts) {
-            int i = f.field() == ArticleField.BODY ? sentenceHolding(sentences, f.start(), f.end()) : -1;
+            int i = f.field() == ArticleField.BODY ? text.sentenceHolding(f.start(), f.end()) : -1;
             if (i >= 0) {
                 weights[i] += factWeight(f.kind());
             }
@@ -228,10 +221,10 @@ public final class Scorer {
     }
 
     /** Indices of the sentences holding at least one body hit of the match, in order. */
-    private static List<Integer> sentencesWith(TagMatch m, List<Sentence> sentences) {
+    private static List<Integer> sentencesWith(TagMatch m, ArticleText text) {
         TreeSet<Integer> out = new TreeSet<>();
         for (Hit h : m.hits(ArticleField.BODY)) {
-            int i = sentenceHolding(sentences, h.start(), h.end());
+            int i = text.sentenceHolding(h.start(), h.end());
             if (i >= 0) {
                 out.add(i);
             }
@@ -239,56 +232,8 @@ public final class Scorer {
         return new ArrayList<>(out);
     }
 
-    /** The index of the sentence that wholly holds [start, end), or -1; sentences are in order and disjoint. */
-    private static int sentenceHolding(List<Sentence> sentences, int start, int end) {
-        int lo = 0;
-        int hi = sentences.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sentences.get(mid).start() <= start) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found >= 0 && end <= sentences.get(found).end() ? found : -1;
-    }
-
-    private static Contribution term(String feature, double value, String what) {
-        double v = round(value);
-        return Contribution.newBuilder()
-                .setFeature(feature)
-                .setValue(v)
-                .setReason(signed(v) + " " + what)
-                .build();
-    }
-
     static double round(double v) {
-        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static String signed(double v) {
-        return (v >= 0 ? "+" : "") + format(v);
-    }
-
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String list(List<String> terms) {
-        String shown = terms.stream().limit(MAX_TERMS_IN_REASON).collect(Collectors.joining(", "));
-        return terms.size() > MAX_TERMS_IN_REASON
-                ? shown + " and " + (terms.size() - MAX_TERMS_IN_REASON) + " more"
-                : shown;
-    }
-
-    private static String joinOr(List<String> names) {
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return Terms.round(v);
     }
 
     /** Kept for callers that want a single feature's value (tests, dashboards). */

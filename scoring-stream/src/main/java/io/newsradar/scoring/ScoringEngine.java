@@ -40,10 +40,15 @@ public final class ScoringEngine implements AutoCloseable {
     }
 
     public Evaluation evaluate(NewsArticle article) {
+        return evaluate(article, ScoringContext.SINGLE);
+    }
+
+    /** With what is known of the article's story (the outlets carrying it; the stories issue fills it). */
+    public Evaluation evaluate(NewsArticle article, ScoringContext context) {
         Tagging tagging = tagger.match(article);
         List<TagMatch> tags = tagging.tags();
-        ScoreCard card = scorer.score(article, tags);
-        List<Route> routes = router.route(tags.stream().map(TagMatch::id).toList(), card.score());
+        ScoreCard card = scorer.score(article, tags, context);
+        List<Route> routes = router.routeFor(tags, card.score());
         return new Evaluation(tags, card, routes, rulesVersion, tagging.errors());
     }
 

@@ -13,11 +13,23 @@ class RouterTest {
 
     @Test
     void shouldRouteDefenseAiAtOrAboveFive() {
-        List<Route> routes = router.route(List.of("defense", "artificial-intelligence", "japan"), 5.0);
+        List<Route> routes = router.route(List.of("defense", "artificial-intelligence"), 5.0);
         assertThat(routes).extracting(Route::name).containsExactly(Topics.DEFENSE_AI_ROUTE);
         assertThat(routes.get(0).priority()).isEqualTo("high");
         assertThat(routes.get(0).topic().name())
                 .isEqualTo(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name());
+    }
+
+    /** The broader default watch fires too when the article also names Japan or a Korea. */
+    @Test
+    void shouldAlsoRouteToTheKoreaJapanWatch() {
+        assertThat(router.route(List.of("defense", "artificial-intelligence", "japan"), 5.0))
+                .extracting(Route::name)
+                .containsExactly(Topics.DEFENSE_AI_ROUTE, Topics.DEFENSE_KOREA_JAPAN_ROUTE);
+        assertThat(router.route(List.of("defense-cooperation", "north-korea"), 3.0))
+                .extracting(Route::name)
+                .containsExactly(Topics.DEFENSE_KOREA_JAPAN_ROUTE);
+        assertThat(router.route(List.of("defense", "china"), 9.0)).isEmpty();
     }
 
     @Test

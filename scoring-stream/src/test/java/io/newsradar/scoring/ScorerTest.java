@@ -102,10 +102,15 @@ class ScorerTest {
         assertThat(card.rationale()).contains("No taxonomy tag matched");
     }
 
+    /** The title and the lead (the body's first sentence) carry a story's substance; later sentences less. */
     @Test
     void shouldCountATagInTheTitleMoreThanInTheBody() {
         NewsArticle inTitle = Articles.article("Navy orders new ships", "The order was placed on Monday.");
-        NewsArticle inBody = Articles.article("New ships ordered", "The navy placed the order on Monday.");
+        NewsArticle inLead = Articles.article("New ships ordered", "The navy placed the order on Monday.");
+        NewsArticle inBody = Articles.article(
+                "New ships ordered", "The order was placed on Monday. The navy will take the first one soon.");
+        assertThat(engine.evaluate(inLead).card().score())
+                .isEqualTo(engine.evaluate(inTitle).card().score());
         assertThat(engine.evaluate(inTitle).card().score())
                 .isGreaterThan(engine.evaluate(inBody).card().score());
     }

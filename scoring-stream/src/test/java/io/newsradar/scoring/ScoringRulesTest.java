@@ -54,7 +54,7 @@ class ScoringRulesTest {
                         "sports",
                         "opinion",
                         "retrospective");
-        assertThat(rules.routes()).extracting(Route::name).containsExactly("defense-ai");
+        assertThat(rules.routes()).extracting(Route::name).containsExactly("defense-ai", "defense-korea-japan");
     }
 
     @Test

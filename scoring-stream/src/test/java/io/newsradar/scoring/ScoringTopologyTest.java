@@ -96,7 +96,8 @@ class ScoringTopologyTest {
             ScoredArticle v = s.value();
             assertThat(v.getScore()).isGreaterThanOrEqualTo(7.0);
             assertThat(v.getTags()).extracting(t -> t.getId()).contains("defense", "artificial-intelligence");
-            assertThat(v.getRoutes()).containsExactly(Topics.DEFENSE_AI_ROUTE);
+            // the programme is Japanese and American: the broader Korea-Japan watch takes it too
+            assertThat(v.getRoutes()).containsExactly(Topics.DEFENSE_AI_ROUTE, Topics.DEFENSE_KOREA_JAPAN_ROUTE);
             assertThat(v.getRevision()).isEqualTo(1);
             assertThat(v.getStoryId()).isEqualTo(a.getId());
             assertThat(v.getRulesVersion()).isEqualTo(rules.version());
@@ -113,6 +114,15 @@ class ScoringTopologyTest {
             assertThat(alert.value().getScore()).isEqualTo(v.getScore());
             assertThat(alert.value().getRulesVersion()).isEqualTo(rules.version());
             assertThat(alerts(d).isEmpty()).isTrue();
+            TopicDef<String, Alert> watchTopic = Topics.alerts(Topics.DEFENSE_KOREA_JAPAN_ROUTE);
+            TestOutputTopic<String, Alert> watch = d.createOutputTopic(
+                    watchTopic.name(),
+                    watchTopic.keySerde().deserializer(),
+                    watchTopic.valueSerde().deserializer());
+            Alert watchAlert = watch.readValue();
+            assertThat(watchAlert.getPriority()).isEqualTo("normal");
+            assertThat(watchAlert.getAlertId()).isEqualTo(a.getId() + ":1");
+            assertThat(watch.isEmpty()).isTrue();
             assertThat(dlq(d).isEmpty()).isTrue();
         }
     }

@@ -51,6 +51,15 @@ public final class Topics {
     /** The route every default ruleset has: defense x AI signals. */
     public static final String DEFENSE_AI_ROUTE = "defense-ai";
 
+    /** The default ruleset's broader watch: defense news involving Korea or Japan. */
+    public static final String DEFENSE_KOREA_JAPAN_ROUTE = "defense-korea-japan";
+
+    /**
+     * The routes of the default ruleset (config/routes.yaml), whose alert topics are part of the
+     * default catalogue; a test in scoring-stream keeps the two lists equal.
+     */
+    public static final List<String> DEFAULT_ROUTES = List.of(DEFENSE_AI_ROUTE, DEFENSE_KOREA_JAPAN_ROUTE);
+
     /** Matches every alert topic; what alert consumers subscribe to. */
     public static final Pattern ALERT_TOPICS = Pattern.compile("alerts\\.[a-z0-9][a-z0-9-]*\\.v1");
 
@@ -79,8 +88,8 @@ public final class Topics {
         return List.copyOf(all);
     }
 
-    /** The whole default catalogue: fixed topics and the default route's alert topic. */
+    /** The whole default catalogue: fixed topics and the default routes' alert topics. */
     public static List<TopicDef<?, ?>> all() {
-        return withRoutes(List.of(DEFENSE_AI_ROUTE));
+        return withRoutes(DEFAULT_ROUTES);
     }
 }

@@ -12,7 +12,13 @@ class TopicsTest {
     void shouldNameEveryTopicOnceAndVersionIt() {
         List<String> names = Topics.all().stream().map(TopicDef::name).toList();
         assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.endsWith(".v1"));
-        assertThat(names).contains("news.raw.v1", "news.scored.v1", "news.dlq.v1", "alerts.defense-ai.v1");
+        assertThat(names)
+                .contains(
+                        "news.raw.v1",
+                        "news.scored.v1",
+                        "news.dlq.v1",
+                        "alerts.defense-ai.v1",
+                        "alerts.defense-korea-japan.v1");
     }
 
     @Test
