@@ -4,6 +4,7 @@ import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.ScoringRules;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +61,7 @@ public final class RulesetPublisher {
             RulesetLog log = RulesetLog.read(clientProps, timeout);
             Publication active = log.active(name).orElse(null);
             if (!draft.force() && active != null && active.record().ruleset().equals(draft.bundleText())) {
-                throw new RulesetRefusedException("ruleset " + name + " " + rules.version()
+                throw new RulesetRefusedException("rules " + rules.version() + " of ruleset " + name
                         + " is already active (sequence " + active.sequence() + "); nothing published"
                         + " (--force publishes it again)");
             }
@@ -68,7 +69,8 @@ public final class RulesetPublisher {
                     name,
                     log.highestSequence(name) + 1,
                     rules.version(),
-                    clock.instant(),
+                    // milliseconds are precise enough for people and keep history lines short
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
                     draft.publishedBy(),
                     draft.note(),
                     draft.rolledBackFrom(),
