@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesCommandIntegrationTest {
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void catalogue() {
+        // with the one partition every test of this JVM expects; the commands would create rules.v1
+        // with the configured default of 3 otherwise, and a later test asking for 1 would fail
+        TestKafka.ensureTopics(Topics.all());
+    }
 
     /** The unit test's two rulesets under a name (and route) no other test uses. */
     private Path ruleset(String file, String text, String name) throws Exception {

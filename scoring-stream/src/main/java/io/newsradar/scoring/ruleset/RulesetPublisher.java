@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -51,14 +53,14 @@ public final class RulesetPublisher {
      * Validates the bundle, then writes it as the next sequence of its ruleset name.
      *
      * @throws io.newsradar.scoring.RulesException when the text is not a valid ruleset (nothing is written)
-     * @throws RulesetRefusedException when the text is the one already in force and {@code force} is not set
+     * @throws RulesetRefusedException when the text is the one already in force and {@code force} is
+     *     not set, or another publication of the same name overtook this one (nothing is written)
      */
     public RulesetRecord publish(Draft draft) {
         ScoringRules rules = ScoringRules.parseBundle(draft.bundleText(), "to publish");
         String name = rules.taxonomy().name();
-        try (KafkaProducer<String, String> producer = producer(name)) {
-            producer.initTransactions();
-            RulesetLog log = RulesetLog.read(clientProps, timeout);
+        try (Session session = open(name)) {
+            RulesetLog log = session.log();
             Publication active = log.active(name).orElse(null);
             if (!draft.force() && active != null && active.record().ruleset().equals(draft.bundleText())) {
                 throw new RulesetRefusedException("rules " + rules.version() + " of ruleset " + name
@@ -75,26 +77,84 @@ public final class RulesetPublisher {
                     draft.note(),
                     draft.rolledBackFrom(),
                     draft.bundleText());
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.RULES.name(), record.key(), record.toJson()))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            producer.commitTransaction();
+            session.write(record);
             return record;
-        } catch (ProducerFencedException e) {
-            throw new RulesetRefusedException("another publication of ruleset " + name
-                    + " started while this one was under way; nothing published by this one (see rules history,"
-                    + " then try again)");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "could not write to " + Topics.RULES.name() + ": "
-                            + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("could not write to " + Topics.RULES.name() + " within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
         }
+    }
+
+    /**
+     * Starts a publication of ruleset {@code name}: fences every earlier publisher of the name.
+     * {@link #publish} is the whole sequence; a session on its own lets a caller (a test) interleave
+     * two publications.
+     */
+    public Session open(String name) {
+        KafkaProducer<String, String> producer = producer(name);
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
+        return new Session(name, producer);
+    }
+
+    /** One publication under way: the log as it was once earlier publishers were fenced, then one write. */
+    public final class Session implements AutoCloseable {
+        private final String name;
+        private final KafkaProducer<String, String> producer;
+
+        private Session(String name, KafkaProducer<String, String> producer) {
+            this.name = name;
+            this.producer = producer;
+        }
+
+        /** Every publication so far, the earlier publishers' included. */
+        public RulesetLog log() {
+            return RulesetLog.read(clientProps, timeout);
+        }
+
+        /**
+         * Writes {@code record} in a transaction of its own.
+         *
+         * @throws RulesetRefusedException when a later publisher of the same name fenced this one
+         */
+        public void write(RulesetRecord record) {
+            try {
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(Topics.RULES.name(), record.key(), record.toJson()))
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                producer.commitTransaction();
+            } catch (ExecutionException | KafkaException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                if (fenced(cause)) {
+                    throw new RulesetRefusedException("another publication of ruleset " + name
+                            + " started while this one was under way; nothing published by this one (see rules "
+                            + "history, then try again)");
+                }
+                throw new IllegalStateException(
+                        "could not write to " + Topics.RULES.name() + ": " + cause.getMessage(), cause);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("could not write to " + Topics.RULES.name() + " within " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // an open transaction (a failed write) is aborted by the next publisher's fencing
+            producer.close(timeout);
+        }
+    }
+
+    private static boolean fenced(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private KafkaProducer<String, String> producer(String name) {
