@@ -33,8 +33,9 @@ final class CommandSummaries implements CommandLine.IHelpSectionRenderer {
         return end < 0 ? text : text.substring(0, end + 1);
     }
 
-    /** Puts this list in place of picocli's on {@code commandLine}. */
+    /** Puts this list in place of picocli's on {@code commandLine} and its subcommands ({@code rules ...}). */
     static void install(CommandLine commandLine) {
         commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
+        commandLine.getSubcommands().values().forEach(CommandSummaries::install);
     }
 }

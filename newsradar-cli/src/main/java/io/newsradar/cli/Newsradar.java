@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SinkCommand.class,
             TailCommand.class,
             ExplainCommand.class,
+            RulesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsradar implements Runnable {
@@ -35,7 +36,8 @@ public final class Newsradar implements Runnable {
         CommandSummaries.install(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // a clear one-line message for the user; the stack trace only at debug level
-            commandLine.getErr().println("newsradar " + commandLine.getCommandName() + ": " + describe(ex));
+            // the whole command path ("newsradar rules publish"), not just the last word
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(ex));
             org.slf4j.LoggerFactory.getLogger(Newsradar.class).debug("command failed", ex);
             return exitCodeOf(ex);
         });

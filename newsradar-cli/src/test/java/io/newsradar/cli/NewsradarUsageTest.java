@@ -43,7 +43,8 @@ class NewsradarUsageTest {
 
         assertThat(run.code).isZero();
         Map<String, String> summaries = commandList(run.out);
-        assertThat(summaries).containsKeys("demo", "broker", "ingest", "score", "sink", "tail", "explain", "help");
+        assertThat(summaries)
+                .containsKeys("demo", "broker", "ingest", "score", "sink", "tail", "explain", "rules", "help");
         assertThat(summaries)
                 .allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
     }

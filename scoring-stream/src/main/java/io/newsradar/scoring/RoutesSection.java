@@ -34,16 +34,17 @@ final class RoutesSection {
     /** {@code anyOf} is a list of names (one group) or a list of lists (each group needs one). */
     record ConditionDoc(List<String> allOf, List<Object> anyOf, List<String> noneOf) {}
 
-    static List<Route> read(Doc doc, Taxonomy taxonomy, RulesLoader.Problems p) {
+    /**
+     * The routes; an entry with problems is left out (each problem is in {@code p}).
+     *
+     * @param ids        the taxonomy's tag ids
+     * @param categories the categories its tags use
+     */
+    static List<Route> read(Doc doc, Set<String> ids, Set<String> categories, RulesLoader.Problems p) {
         if (doc.routes() == null) {
             p.fail("routes", "missing: write 'routes: []' for a ruleset without alerts");
+            return List.of();
         }
-        Set<String> ids = new HashSet<>();
-        Set<String> categories = new HashSet<>();
-        taxonomy.rules().forEach(r -> {
-            ids.add(r.id());
-            categories.add(r.category());
-        });
         Set<String> names = new HashSet<>();
         List<Route> routes = new ArrayList<>();
         for (int i = 0; i < doc.routes().size(); i++) {
@@ -51,11 +52,12 @@ final class RoutesSection {
             String where = "routes[" + i + "]" + (r != null && r.name() != null ? " (" + r.name() + ")" : "");
             if (r == null) {
                 p.fail(where, "empty entry");
+                continue;
             }
+            int before = p.count();
             if (r.name() == null || !SLUG.matcher(r.name()).matches()) {
                 p.fail(where + ".name", "must be lower-case letters, digits and '-' (got " + quote(r.name()) + ")");
-            }
-            if (!names.add(r.name())) {
+            } else if (!names.add(r.name())) {
                 p.fail(where, "route '" + r.name() + "' is defined twice");
             }
             requireText(r.priority(), where + ".priority", p);
@@ -77,7 +79,9 @@ final class RoutesSection {
             if (r.minScore() == null || !(r.minScore() >= 0 && r.minScore() <= 10)) {
                 p.fail(where + ".minScore", "must be between 0 and 10 (got " + r.minScore() + ")");
             }
-            routes.add(new Route(r.name(), r.priority().strip(), tags, cats, r.minScore()));
+            if (p.count() == before) {
+                routes.add(new Route(r.name(), r.priority().strip(), tags, cats, r.minScore()));
+            }
         }
         return routes;
     }
@@ -111,6 +115,7 @@ final class RoutesSection {
         boolean flat = raw.stream().allMatch(o -> o instanceof String);
         if (!nested && !flat) {
             p.fail(where, "must be a list of names, or a list of lists of names (each list one group), not a mix");
+            return List.of();
         }
         if (flat) {
             if (raw.isEmpty()) {

@@ -61,22 +61,68 @@ final class RulesLoader {
     // ---- taxonomy ----
 
     static Taxonomy taxonomy(String yaml, String origin) {
-        return taxonomy(read(yaml, origin, TaxonomyDoc.class), "taxonomy " + origin);
+        Problems p = new Problems("taxonomy " + origin, yaml);
+        Taxonomy taxonomy = taxonomy(read(yaml, origin, TaxonomyDoc.class), p);
+        p.throwIfAny();
+        return taxonomy;
     }
 
-    /** The taxonomy and routes of one bundle; errors name the bundle's origin. */
+    /**
+     * The taxonomy and routes of one bundle; errors name the bundle's origin. Every problem of
+     * the taxonomy and the routes is reported at once (only YAML that does not parse stops at
+     * its first error).
+     */
     static Bundle ruleset(String yaml, String origin) {
         RulesetDoc doc = read(yaml, origin, RulesetDoc.class);
-        String label = "ruleset " + origin;
-        Taxonomy taxonomy = taxonomy(new TaxonomyDoc(doc.name(), doc.version(), doc.scoring(), doc.tags()), label);
-        return new Bundle(
-                taxonomy, RoutesSection.read(new RoutesSection.Doc(doc.routes()), taxonomy, new Problems(label)));
+        Problems p = new Problems("ruleset " + origin, yaml);
+        Taxonomy taxonomy = taxonomy(new TaxonomyDoc(doc.name(), doc.version(), doc.scoring(), doc.tags()), p);
+        List<Route> routes =
+                RoutesSection.read(new RoutesSection.Doc(doc.routes()), tagIds(doc.tags()), categories(doc.tags()), p);
+        p.throwIfAny();
+        return new Bundle(taxonomy, routes);
+    }
+
+    /** A taxonomy file and a routes file, with every problem of both reported at once. */
+    static Bundle files(String taxonomyYaml, String taxonomyOrigin, String routesYaml, String routesOrigin) {
+        TaxonomyDoc taxonomyDoc = read(taxonomyYaml, taxonomyOrigin, TaxonomyDoc.class);
+        RoutesSection.Doc routesDoc = read(routesYaml, routesOrigin, RoutesSection.Doc.class);
+        Problems tp = new Problems("taxonomy " + taxonomyOrigin, taxonomyYaml);
+        Taxonomy taxonomy = taxonomy(taxonomyDoc, tp);
+        Problems rp = new Problems("routes " + routesOrigin, routesYaml);
+        List<Route> routes =
+                RoutesSection.read(routesDoc, tagIds(taxonomyDoc.tags()), categories(taxonomyDoc.tags()), rp);
+        List<RulesProblem> all = new ArrayList<>(tp.found);
+        all.addAll(rp.found);
+        if (!all.isEmpty()) {
+            throw new RulesException(all);
+        }
+        return new Bundle(taxonomy, routes);
     }
 
     record Bundle(Taxonomy taxonomy, List<Route> routes) {}
 
-    private static Taxonomy taxonomy(TaxonomyDoc doc, String label) {
-        Problems p = new Problems(label);
+    /** The tag ids a taxonomy defines, read from the document so one bad tag does not fail every route naming it. */
+    private static Set<String> tagIds(List<TagDoc> tags) {
+        Set<String> ids = new HashSet<>();
+        if (tags != null) {
+            tags.stream().filter(t -> t != null && t.id() != null).forEach(t -> ids.add(t.id()));
+        }
+        return ids;
+    }
+
+    private static Set<String> categories(List<TagDoc> tags) {
+        Set<String> categories = new HashSet<>();
+        if (tags != null) {
+            tags.stream()
+                    .filter(t ->
+                            t != null && t.category() != null && !t.category().isBlank())
+                    .forEach(t -> categories.add(t.category().strip()));
+        }
+        return categories;
+    }
+
+    /** The taxonomy, or null when {@code p} has problems (they are thrown by the caller). */
+    private static Taxonomy taxonomy(TaxonomyDoc doc, Problems p) {
         String name = doc.name();
         if (name == null || !SLUG.matcher(name).matches()) {
             p.fail("name", "must be lower-case letters, digits and '-' (got " + quote(name) + ")");
@@ -84,29 +130,38 @@ final class RulesLoader {
         if (doc.version() == null || doc.version() < 1) {
             p.fail("version", "must be a whole number of at least 1 (got " + doc.version() + ")");
         }
-        if (doc.tags() == null || doc.tags().isEmpty()) {
+        List<TagDoc> tags = doc.tags() == null ? List.of() : doc.tags();
+        if (tags.isEmpty()) {
             p.fail("tags", "the taxonomy has no tags");
         }
         List<TagRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < doc.tags().size(); i++) {
-            TagDoc t = doc.tags().get(i);
+        Set<String> categories = new HashSet<>();
+        for (int i = 0; i < tags.size(); i++) {
+            TagDoc t = tags.get(i);
             String where = "tags[" + i + "]" + (t != null && t.id() != null ? " (" + t.id() + ")" : "");
             if (t == null) {
                 p.fail(where, "empty entry");
+                continue;
             }
-            rules.add(tagRule(t, where, p));
-            if (!ids.add(t.id())) {
+            TagRule rule = tagRule(t, where, p);
+            if (rule != null) {
+                rules.add(rule);
+            }
+            if (t.id() != null && !ids.add(t.id())) {
                 p.fail(where, "tag id '" + t.id() + "' is defined twice");
             }
+            if (t.category() != null && !t.category().isBlank()) {
+                categories.add(t.category().strip());
+            }
         }
-        Set<String> categories = new HashSet<>();
-        rules.forEach(r -> categories.add(r.category()));
         ScoringSettings scoring = ScoringSection.read(doc.scoring(), ids, categories, p);
-        return new Taxonomy(name, doc.version(), scoring, rules);
+        return p.any() ? null : new Taxonomy(name, doc.version(), scoring, rules);
     }
 
+    /** The rule, or null when the entry has problems (each one is in {@code p}). */
     private static TagRule tagRule(TagDoc t, String where, Problems p) {
+        int before = p.count();
         if (t.id() == null || !SLUG.matcher(t.id()).matches()) {
             p.fail(where + ".id", "must be lower-case letters, digits and '-' (got " + quote(t.id()) + ")");
         }
@@ -114,8 +169,7 @@ final class RulesLoader {
         requireText(t.category(), where + ".category", p);
         if (t.weight() == null) {
             p.fail(where + ".weight", "missing: every tag needs a weight (negative for penalties)");
-        }
-        if (!Double.isFinite(t.weight()) || t.weight() == 0 || Math.abs(t.weight()) > MAX_ABS_WEIGHT) {
+        } else if (!Double.isFinite(t.weight()) || t.weight() == 0 || Math.abs(t.weight()) > MAX_ABS_WEIGHT) {
             p.fail(
                     where + ".weight",
                     "must be non-zero and between -" + MAX_ABS_WEIGHT + " and " + MAX_ABS_WEIGHT + " (got " + t.weight()
@@ -127,19 +181,27 @@ final class RulesLoader {
         if (minMatches < 1) {
             p.fail(where + ".minMatches", "must be at least 1, got " + minMatches);
         }
+        if (t.query() == null || t.query().isBlank()) {
+            return null;
+        }
+        // the query is compiled even when another field is wrong, so that one check shows both;
+        // a missing label or weight stands in as a placeholder (the rule is not used then)
         TagRule rule = new TagRule(
-                t.id(),
-                t.label().strip(),
-                t.category().strip(),
-                t.weight(),
+                t.id() == null ? "" : t.id(),
+                t.label() == null ? "" : t.label().strip(),
+                t.category() == null ? "" : t.category().strip(),
+                t.weight() == null ? 1.0 : t.weight(),
                 t.query().strip(),
                 exclude,
-                minMatches,
+                Math.max(1, minMatches),
                 t.notes() == null ? "" : t.notes().strip());
         try {
             QueryCompiler.check(rule);
         } catch (InvalidQueryException e) {
             p.fail(where + ".query", e.getMessage());
+        }
+        if (p.count() > before) {
+            return null;
         }
         return rule;
     }
@@ -153,6 +215,7 @@ final class RulesLoader {
             String term = raw.get(i);
             if (term == null || term.isBlank()) {
                 p.fail(where + "[" + i + "]", "empty term");
+                continue;
             }
             out.add(term.strip());
         }
@@ -162,8 +225,16 @@ final class RulesLoader {
     // ---- routes ----
 
     static List<Route> routes(String yaml, String origin, Taxonomy taxonomy) {
-        RoutesSection.Doc doc = read(yaml, origin, RoutesSection.Doc.class);
-        return RoutesSection.read(doc, taxonomy, new Problems("routes " + origin));
+        Problems p = new Problems("routes " + origin, yaml);
+        Set<String> ids = new HashSet<>();
+        Set<String> categories = new HashSet<>();
+        taxonomy.rules().forEach(r -> {
+            ids.add(r.id());
+            categories.add(r.category());
+        });
+        List<Route> routes = RoutesSection.read(read(yaml, origin, RoutesSection.Doc.class), ids, categories, p);
+        p.throwIfAny();
+        return routes;
     }
 
     // ---- helpers ----
@@ -261,10 +332,36 @@ final class RulesLoader {
         return s == null ? "nothing" : "'" + s + "'";
     }
 
-    /** Throws on the first problem, with the origin in front; keeps the check code linear. */
-    record Problems(String origin) {
+    /**
+     * The problems of one file, each with the origin in front and the line of its entry, so
+     * that an analyst sees all of them in one check rather than one per attempt.
+     */
+    static final class Problems {
+        private final String origin;
+        private final YamlLines lines;
+        final List<RulesProblem> found = new ArrayList<>();
+
+        Problems(String origin, String yaml) {
+            this.origin = origin;
+            this.lines = YamlLines.of(yaml);
+        }
+
         void fail(String where, String what) {
-            throw new RulesException(origin + ": " + where + ": " + what);
+            found.add(new RulesProblem(origin + ": " + where + ": " + what, lines.lineOf(where)));
+        }
+
+        int count() {
+            return found.size();
+        }
+
+        boolean any() {
+            return !found.isEmpty();
+        }
+
+        void throwIfAny() {
+            if (any()) {
+                throw new RulesException(found);
+            }
         }
     }
 }

@@ -94,9 +94,9 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
      */
     public static ScoringRules parse(
             String taxonomyYaml, String taxonomyOrigin, String routesYaml, String routesOrigin) {
-        Taxonomy taxonomy = RulesLoader.taxonomy(taxonomyYaml, taxonomyOrigin);
-        List<Route> routes = RulesLoader.routes(routesYaml, routesOrigin, taxonomy);
-        return new ScoringRules(taxonomy, routes, version(taxonomy, bundleText(taxonomyYaml, routesYaml)));
+        RulesLoader.Bundle bundle = RulesLoader.files(taxonomyYaml, taxonomyOrigin, routesYaml, routesOrigin);
+        return new ScoringRules(
+                bundle.taxonomy(), bundle.routes(), version(bundle.taxonomy(), bundleText(taxonomyYaml, routesYaml)));
     }
 
     private static String version(Taxonomy taxonomy, String bundleText) {

@@ -111,6 +111,7 @@ final class ScoringSection {
             String where = "scoring.pairs[" + i + "]";
             if (pd == null || pd.tags() == null || pd.tags().size() != 2) {
                 p.fail(where + ".tags", "must name exactly two tag ids");
+                continue;
             }
             pd.tags().forEach(id -> knownTag(id, ids, where + ".tags", p));
             pairs.add(new ScoringSettings.TagPair(
@@ -170,6 +171,7 @@ final class ScoringSection {
             String where = "scoring.sources." + name;
             if (name == null || name.isBlank()) {
                 p.fail("scoring.sources", "an outlet name is empty");
+                return;
             }
             if (!folded.add(name.strip())) {
                 p.fail(where, "the outlet is listed twice (names are compared without case)");
