@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +41,9 @@ import picocli.CommandLine.Spec;
                     + "and where they matched, score, contributions with their sentences, rationale, key points, the "
                     + "routes that would fire and the rules version. --text prints a report for people instead, with "
                     + "why each route does or does not alert.",
-            "The rules are those of --config (scoring.taxonomy.file and scoring.routes.file, else the built-in "
-                    + "defaults), or --taxonomy and --routes. (A single --rules FILE bundle arrives with live rules.)",
+            "The rules are those of --rules (a ruleset bundle), or --taxonomy and --routes, else those of --config "
+                    + "(scoring.rules.file, else scoring.taxonomy.file and scoring.routes.file, else the built-in "
+                    + "defaults). The rules published on rules.v1 are not read: explain needs no broker.",
             "An input line that is not a valid article is reported on stderr as 'FILE line N: reason' and produces "
                     + "no output; the others are still explained, and the exit code is then 3."
         })
@@ -63,6 +65,12 @@ final class ExplainCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false, multiplicity = "0..1")
     RulesFiles rulesFiles;
+
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            description = "A ruleset bundle (taxonomy and routes in one YAML) to try instead of the configured rules.")
+    Path rulesBundle;
 
     @Option(
             names = "--fetched-at",
@@ -124,8 +132,17 @@ final class ExplainCommand implements Callable<Integer> {
     /** The configured settings, with the rules files of the command line in place of the configured ones. */
     private NewsradarConfig config() {
         NewsradarConfig config = options.load();
+        if (rulesBundle != null && rulesFiles != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "give --rules or --taxonomy and --routes, not both: they name one ruleset");
+        }
+        if (rulesBundle != null) {
+            config = config.with(ScoringApp.RULES_FILE, rulesBundle.toString());
+        }
         if (rulesFiles != null) {
-            config = config.with(ScoringApp.TAXONOMY_FILE, rulesFiles.taxonomy.toString())
+            // a bundle in the config file would win over the files of the command line
+            config = config.with(ScoringApp.RULES_FILE, "")
+                    .with(ScoringApp.TAXONOMY_FILE, rulesFiles.taxonomy.toString())
                     .with(ScoringApp.ROUTES_FILE, rulesFiles.routes.toString());
         }
         return config;

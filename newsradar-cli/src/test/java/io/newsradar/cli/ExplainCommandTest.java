@@ -280,6 +280,44 @@ class ExplainCommandTest {
     }
 
     @Test
+    void shouldTryARulesetBundle() throws Exception {
+        // a route every article takes: the output must come from this bundle, not the configured rules
+        Path bundle = dir.resolve("ruleset.yaml");
+        Files.writeString(
+                bundle,
+                ScoringRules.bundleText(
+                        Files.readString(TAXONOMY),
+                        "routes:\n  - name: everything\n    priority: low\n    minScore: 0.0\n"));
+
+        Run run = run(null, "explain", "--fetched-at", FETCHED_AT, "--rules", bundle.toString(), SAMPLES.toString());
+
+        assertThat(run.code).as(run.err).isEqualTo(ExitCodes.OK);
+        String bundleVersion = ScoringRules.loadBundle(bundle).version();
+        assertThat(jsonLines(run.out))
+                .hasSize(Files.readAllLines(SAMPLES).size())
+                .allSatisfy(l -> assertThat(l.get("rulesVersion").asText()).isEqualTo(bundleVersion))
+                .allSatisfy(l -> assertThat(texts(l.get("routes"))).containsExactly("everything"));
+    }
+
+    @Test
+    void shouldRefuseABundleAndFilesTogether() {
+        Run run = run(
+                null,
+                "explain",
+                "--rules",
+                TAXONOMY.toString(),
+                "--taxonomy",
+                TAXONOMY.toString(),
+                "--routes",
+                TAXONOMY.toString(),
+                SAMPLES.toString());
+
+        assertThat(run.code).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err).contains("not both");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
     void shouldRefuseATaxonomyWithoutRoutes() {
         Run run = run(null, "explain", "--taxonomy", TAXONOMY.toString(), SAMPLES.toString());
 
