@@ -150,6 +150,38 @@ class DevErrorCategoriesTaxonomyTest {
         assertThat(ids(title, "")).doesNotContain(IR);
     }
 
+    @ParameterizedTest(name = "{1} -> {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // national parliaments by their own names (the guide's "government and state institutions")
+                "ukraine | Rada passes the wartime budget",
+                "ukraine | Verkhovna Rada votes on the bill",
+                "india | Lok Sabha passes the farm bill",
+                "china | National People's Congress opens its annual session",
+                "germany | Bundesrat approves the reform",
+                // the separatist republics by their abbreviations, named together (D23)
+                "ukraine | Separatist leaders of the DPR and LPR meet",
+                // the demonym outside a baseball report
+                "india | Indians queue for visas at the consulate",
+            })
+    void shouldTagACountryByItsParliamentItsRegionsAndItsPeople(String tag, String title) {
+        assertThat(ids(title, "")).contains(tag);
+    }
+
+    @ParameterizedTest(name = "{1} -> not {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // a team by its nickname in a baseball report (D5)
+                "india | Indians sign a pitcher to a one-year deal",
+                // one abbreviation alone is another thing: a lending rate
+                "ukraine | Central bank cuts the one-year LPR",
+            })
+    void shouldNotTakeATeamOrAnotherAbbreviationForTheCountry(String tag, String title) {
+        assertThat(ids(title, "")).doesNotContain(tag);
+    }
+
     /**
      * A conjunction is matched as one Lucene query, and exclusions multiply its clauses: past 1,024
      * the rule fails on the article (counted, never silent). The delivery group and the Congress
