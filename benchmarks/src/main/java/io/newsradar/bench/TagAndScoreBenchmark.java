@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -69,6 +70,12 @@ public class TagAndScoreBenchmark {
         engine = ScoringEngine.of(rules());
         batch = articles().toArray(NewsArticle[]::new);
         next = 0;
+    }
+
+    /** Closes the engine's matcher (its housekeeping thread would otherwise outlive the trial). */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        engine.close();
     }
 
     @Benchmark

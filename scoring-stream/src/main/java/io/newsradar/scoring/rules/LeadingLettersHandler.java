@@ -1,6 +1,7 @@
 package io.newsradar.scoring.rules;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.TokenFilter;
@@ -21,22 +22,24 @@ import org.apache.lucene.search.WildcardQuery;
  *
  * <p>A wildcard or prefix query can only match a word that starts with its literal letters (the
  * ones before the first {@code *}, {@code ?} or escape; the parser refuses a leading wildcard). The
- * query is indexed under its first {@link #KEY_LENGTH} literal letters, marked so that no real word
- * can be the same term; each article word, on the article's side, also offers its first 1 to
- * {@link #KEY_LENGTH} letters with the same mark. A rule whose key is not among them cannot match
- * and is not run; one whose key is there is run as before, so results never change.
+ * query is indexed under its literal letters, at most {@link #MAX_KEY_LENGTH} of them, marked so
+ * that no real word can be the same term; each article word, on the article's side, also offers
+ * its first letters with the same mark, in every length some key of that field has. A rule whose
+ * key is not among them cannot match and is not run; one whose key is there is run as before, so
+ * results never change.
  *
- * <p>One instance per Monitor: it remembers which index fields carry such keys (written while the
- * queries are registered, read while matching), so articles spend nothing on the others.
+ * <p>One instance per Monitor: it remembers the key lengths of each index field (written while
+ * the queries are registered, read while matching), so an article offers only the leading letters
+ * some rule can use.
  */
 final class LeadingLettersHandler implements CustomQueryHandler {
-    /** Longer keys filter better, shorter ones cost fewer lookups per article word. */
-    static final int KEY_LENGTH = 4;
+    /** Longer keys filter better; past eight letters few words share a beginning anyway. */
+    static final int MAX_KEY_LENGTH = 8;
 
     /** Never part of a term the analysers emit (they drop control characters). */
     private static final char MARK = '\u0001';
 
-    private final Set<String> keyedFields = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Integer>> keyLengths = new ConcurrentHashMap<>();
 
     @Override
     public QueryTree handleQuery(Query query, TermWeightor weightor) {
@@ -57,13 +60,21 @@ final class LeadingLettersHandler implements CustomQueryHandler {
         if (literal.isEmpty()) {
             return null; // nothing to filter on: the presearcher runs it everywhere, as before
         }
-        keyedFields.add(field);
-        return QueryTree.term(new Term(field, key(literal)), weightor);
+        String key = key(literal);
+        keyLengths
+                .computeIfAbsent(field, f -> ConcurrentHashMap.newKeySet())
+                .add(key.codePointCount(0, key.length()) - 1);
+        return QueryTree.term(new Term(field, key), weightor);
     }
 
     @Override
     public TokenStream wrapTermStream(String field, TokenStream in) {
-        return keyedFields.contains(field) ? new LeadingLetters(in) : in;
+        Set<Integer> lengths = keyLengths.get(field);
+        if (lengths == null) {
+            return in;
+        }
+        return new LeadingLetters(
+                in, lengths.stream().mapToInt(Integer::intValue).sorted().toArray());
     }
 
     /** The letters of a wildcard pattern before its first wildcard or escape character. */
@@ -79,9 +90,9 @@ final class LeadingLettersHandler implements CustomQueryHandler {
         return pattern;
     }
 
-    /** At most KEY_LENGTH code points of the literal letters, marked. */
+    /** At most MAX_KEY_LENGTH code points of the literal letters, marked. */
     static String key(String literal) {
-        return head(literal, KEY_LENGTH) + MARK;
+        return head(literal, MAX_KEY_LENGTH) + MARK;
     }
 
     private static String head(CharSequence s, int codePoints) {
@@ -90,22 +101,24 @@ final class LeadingLettersHandler implements CustomQueryHandler {
         return s.subSequence(0, end).toString();
     }
 
-    /** Passes every article word on, followed by its marked leading letters, 1 to KEY_LENGTH long. */
+    /** Passes every article word on, followed by its marked leading letters in the keys' lengths. */
     private static final class LeadingLetters extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final int[] lengths;
         private String word;
-        private int length;
+        private int wordLength;
+        private int next;
 
-        LeadingLetters(TokenStream in) {
+        LeadingLetters(TokenStream in, int[] lengths) {
             super(in);
+            this.lengths = lengths;
         }
 
         @Override
         public boolean incrementToken() throws IOException {
             if (word != null) {
-                int max = Math.min(KEY_LENGTH, Character.codePointCount(word, 0, word.length()));
-                if (length < max) {
-                    length++;
+                if (next < lengths.length && lengths[next] <= wordLength) {
+                    int length = lengths[next++];
                     clearAttributes();
                     term.append(head(word, length)).append(MARK);
                     return true;
@@ -116,7 +129,8 @@ final class LeadingLettersHandler implements CustomQueryHandler {
                 return false;
             }
             word = term.toString();
-            length = 0;
+            wordLength = word.codePointCount(0, word.length());
+            next = 0;
             return true;
         }
 
