@@ -10,8 +10,8 @@ import java.util.Locale;
  * measuring thread is stretched far less. Not a replacement for the JMH numbers of the docs.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.newsradar.bench.CpuTimeProbe RULES
- * ARTICLES [SECONDS]}: warms up for SECONDS (default 10) of CPU time, then measures as long and
- * prints µs of CPU time per article.
+ * ARTICLES [SECONDS] [evaluate|tag]}: warms up for SECONDS (default 10) of CPU time, then measures
+ * as long and prints µs of CPU time per article.
  */
 public final class CpuTimeProbe {
     private CpuTimeProbe() {}
@@ -21,9 +21,10 @@ public final class CpuTimeProbe {
         bench.rules = args.length > 0 ? args[0] : "generated-1000";
         bench.articles = args.length > 1 ? args[1] : "mix";
         long seconds = args.length > 2 ? Long.parseLong(args[2]) : 10;
+        boolean tagOnly = args.length > 3 && args[3].equals("tag");
         bench.setUp();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        run(bench, threads, seconds);
+        run(bench, threads, seconds, tagOnly);
         long ops = 0;
         long start = threads.getCurrentThreadCpuTime();
         long wallStart = System.nanoTime();
@@ -31,7 +32,7 @@ public final class CpuTimeProbe {
         Object sink = null;
         do {
             for (int i = 0; i < 64; i++) {
-                sink = bench.evaluate();
+                sink = tagOnly ? bench.tag() : bench.evaluate();
             }
             ops += 64;
             spent = threads.getCurrentThreadCpuTime() - start;
@@ -39,7 +40,8 @@ public final class CpuTimeProbe {
         long wall = System.nanoTime() - wallStart;
         System.out.printf(
                 Locale.ROOT,
-                "%s %s: %.1f us CPU per article, %.1f us wall (%d articles)%s%n",
+                "%s %s %s: %.1f us CPU per article, %.1f us wall (%d articles)%s%n",
+                tagOnly ? "tag" : "evaluate",
                 bench.rules,
                 bench.articles,
                 spent / 1_000.0 / ops,
@@ -50,11 +52,11 @@ public final class CpuTimeProbe {
         System.exit(0);
     }
 
-    private static void run(TagAndScoreBenchmark bench, ThreadMXBean threads, long seconds) {
+    private static void run(TagAndScoreBenchmark bench, ThreadMXBean threads, long seconds, boolean tagOnly) {
         long start = threads.getCurrentThreadCpuTime();
         while (threads.getCurrentThreadCpuTime() - start < seconds * 1_000_000_000L) {
             for (int i = 0; i < 64; i++) {
-                bench.evaluate();
+                Object o = tagOnly ? bench.tag() : bench.evaluate();
             }
         }
     }
