@@ -4,6 +4,8 @@ import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.scoring.ScoringEngine;
 import io.newsradar.scoring.ScoringRules;
+import io.newsradar.scoring.Tagging;
+import io.newsradar.scoring.rules.MonitorTagger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -29,6 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ScoringEngine), so the same benchmark measures whichever tagger the engine uses:
  *
  * <ul>
+ *   <li>{@link #tag}: the rules matcher alone (tags with their hits), its share of evaluate;
  *   <li>{@link #evaluate}: tag + score + route (tags with their hits, contributions, rationale, key
  *       points, the routes that fire);
  *   <li>{@link #score}: evaluate plus building the {@code ScoredArticle} record the stream
@@ -61,14 +65,30 @@ public class TagAndScoreBenchmark {
     private static final int PER_SIZE = 32;
 
     private ScoringEngine engine;
+    private MonitorTagger tagger;
     private NewsArticle[] batch;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        engine = ScoringEngine.of(rules());
+        ScoringRules loaded = rules();
+        engine = ScoringEngine.of(loaded);
+        tagger = new MonitorTagger(loaded.taxonomy());
         batch = articles().toArray(NewsArticle[]::new);
         next = 0;
+    }
+
+    /** Closes the engine's matcher (its housekeeping thread would otherwise outlive the trial). */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        engine.close();
+        tagger.close();
+    }
+
+    /** Tagging alone (the rules matcher, hits included), without the score: the matcher's share. */
+    @Benchmark
+    public Tagging tag() {
+        return tagger.match(nextArticle());
     }
 
     @Benchmark

@@ -15,4 +15,9 @@ public final class TestArticles {
         a.setLanguage(language);
         return a;
     }
+
+    /** The team's samples (config/samples/articles.jsonl), in file order. */
+    public static java.util.List<NewsArticle> samples() {
+        return Articles.samples();
+    }
 }

@@ -100,6 +100,7 @@ public final class QueryCompiler {
         }
         String field;
         IntervalsSource words;
+        String literal = null; // a wildcard's leading letters, for the presearcher
         if (q instanceof TermQuery t) {
             field = t.getTerm().field();
             words = Intervals.term(t.getTerm().bytes());
@@ -113,9 +114,11 @@ public final class QueryCompiler {
         } else if (q instanceof WildcardQuery w) {
             field = w.getField();
             words = Intervals.wildcard(w.getTerm().bytes(), MAX_WILDCARD_EXPANSIONS);
+            literal = LeadingLettersHandler.literalPrefix(w.getTerm().text());
         } else if (q instanceof PrefixQuery p) {
             field = p.getField();
             words = Intervals.prefix(p.getPrefix().bytes(), MAX_WILDCARD_EXPANSIONS);
+            literal = p.getPrefix().text();
         } else {
             throw new InvalidQueryException("exclude cannot be combined with proximity (\"a b\"~N) in the same rule: "
                     + q + "; write the exclusion as AND NOT in the query instead");
@@ -126,7 +129,8 @@ public final class QueryCompiler {
         for (IntervalsSource phrase : excluded(field, phrases)) {
             words = Intervals.notContainedBy(words, phrase);
         }
-        return new IntervalQuery(field, words);
+        IntervalQuery intervals = new IntervalQuery(field, words);
+        return literal == null || literal.isEmpty() ? intervals : new PrefixedIntervalQuery(intervals, field, literal);
     }
 
     private static boolean consecutive(PhraseQuery p) {
