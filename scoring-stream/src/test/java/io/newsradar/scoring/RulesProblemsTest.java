@@ -100,4 +100,45 @@ class RulesProblemsTest {
         assertThat(e.problems()).hasSize(1);
         assertThat(e.problems().get(0).message()).startsWith("bad.yaml: line ");
     }
+
+    @Test
+    void scoreAndRouteConditionProblemsAreListedTooWithoutStoppingAtTheFirst() {
+        String bundle = """
+                name: test
+                version: 1
+                scoring:
+                  pairs:
+                    - tags: [defense]
+                      title: 1.0
+                  sources:
+                    "": 1.0
+                    Example Wire: 9.0
+                tags:
+                  - {id: defense, label: defense, category: Security & Risk, weight: 1.0, query: defense}
+                routes:
+                  - name: watch
+                    priority: normal
+                    tags:
+                      anyOf: [defense, [japan]]
+                    minScore: 3
+                  - name: other
+                    priority: low
+                    tags:
+                      noneOf: [defense]
+                    categories:
+                      allOf: [Weather]
+                    minScore: 1
+                """;
+        RulesException e =
+                catchThrowableOfType(() -> ScoringRules.parseBundle(bundle, "bundle.yaml"), RulesException.class);
+
+        List<String> messages = e.problems().stream().map(RulesProblem::message).toList();
+        assertThat(messages).hasSize(5);
+        assertThat(messages.get(0)).startsWith("ruleset bundle.yaml: scoring.pairs[0].tags: must name exactly two");
+        assertThat(messages.get(1)).startsWith("ruleset bundle.yaml: scoring.sources: an outlet name is empty");
+        assertThat(messages.get(2)).contains("scoring.sources.Example Wire: must be a weight between");
+        assertThat(messages.get(3))
+                .contains("routes[0] (watch).tags.anyOf: must be a list of names, or a list of lists");
+        assertThat(messages.get(4)).contains("routes[1] (other).categories.allOf: unknown category 'Weather'");
+    }
 }
