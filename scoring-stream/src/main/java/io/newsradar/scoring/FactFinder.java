@@ -100,16 +100,28 @@ public final class FactFinder {
      * position; overlapping finds of one kind kept once. Positions are offsets into the text.
      */
     public static List<Fact> find(ArticleField field, String text) {
+        return find(field, text, false);
+    }
+
+    /**
+     * What {@link #find} must equal: every pattern searched for over the whole text with
+     * {@link Matcher#find()}, as before the search was narrowed to the possible starts. For tests.
+     */
+    static List<Fact> findByFullScan(ArticleField field, String text) {
+        return find(field, text, true);
+    }
+
+    private static List<Fact> find(ArticleField field, String text, boolean fullScan) {
         List<Fact> facts = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return facts;
         }
         String scanned = scannedPart(text);
-        collect(Fact.Kind.PROGRAMME, PROGRAMME, field, scanned, facts);
-        // every amount and date pattern needs an ASCII digit (\\d): most titles have none
-        if (MatchStarts.hasAsciiDigit(scanned)) {
-            collect(Fact.Kind.AMOUNT, AMOUNT, field, scanned, facts);
-            collect(Fact.Kind.DATE, DATE, field, scanned, facts);
+        collect(Fact.Kind.PROGRAMME, PROGRAMME, field, scanned, fullScan, facts);
+        // every amount and date pattern needs an ASCII digit (\d): most titles have none
+        if (fullScan || MatchStarts.hasAsciiDigit(scanned)) {
+            collect(Fact.Kind.AMOUNT, AMOUNT, field, scanned, fullScan, facts);
+            collect(Fact.Kind.DATE, DATE, field, scanned, fullScan, facts);
         }
         facts.sort(Comparator.comparingInt(Fact::start));
         return facts;
@@ -131,26 +143,36 @@ public final class FactFinder {
         return text.substring(0, cut);
     }
 
-    private static void collect(Fact.Kind kind, List<Scan> scans, ArticleField field, String text, List<Fact> into) {
+    private static void collect(
+            Fact.Kind kind, List<Scan> scans, ArticleField field, String text, boolean fullScan, List<Fact> into) {
         // accepted finds by start; they never overlap, so only the neighbours of a new find can
         // overlap it (a list scan here was quadratic in the number of finds)
         TreeMap<Integer, Fact> found = new TreeMap<>();
         for (Scan scan : scans) {
             MatchStarts.Cursor starts = scan.starts().cursor(text);
-            // transparent bounds: the \\b and look-behind at a region's start see the text before it,
+            // transparent bounds: the \b and look-behind at a region's start see the text before it,
             // so a match tried at i is the one Matcher.find would report at i
             Matcher m = scan.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             // what Matcher.find does, without trying the pattern where no match can start: the
             // leftmost match at or after the end of the previous one
             int from = 0;
-            int i;
-            while ((i = starts.next(from)) >= 0) {
-                m.region(i, text.length());
-                if (!m.lookingAt()) {
-                    from = i + 1;
-                    continue;
+            while (true) {
+                if (fullScan) {
+                    if (!m.find()) {
+                        break;
+                    }
+                } else {
+                    int i = starts.next(from);
+                    if (i < 0) {
+                        break;
+                    }
+                    m.region(i, text.length());
+                    if (!m.lookingAt()) {
+                        from = i + 1;
+                        continue;
+                    }
+                    from = Math.max(m.end(), i + 1);
                 }
-                from = Math.max(m.end(), i + 1);
                 int start = scan.named() ? m.start("f") : m.start();
                 int end = scan.named() ? m.end("f") : m.end();
                 Map.Entry<Integer, Fact> before = found.floorEntry(start);
@@ -168,7 +190,7 @@ public final class FactFinder {
     }
 
     /**
-     * A pattern with the places a match of it can start. Running a pattern with {@code \\b}
+     * A pattern with the places a match of it can start. Running a pattern with {@code \b}
      * before a large alternation over every position of the text was a third of the scoring
      * engine's time; the starts are found with {@code indexOf} or a digit scan instead, and the
      * pattern is tried only there.
