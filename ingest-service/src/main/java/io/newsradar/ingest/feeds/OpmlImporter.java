@@ -65,7 +65,7 @@ public final class OpmlImporter {
                     e.getLocation() == null ? "" : "line " + e.getLocation().getLineNumber() + ": ";
             String msg = e.getMessage() == null
                     ? ""
-                    : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*Message: ", "");
+                    : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", "");
             throw new FeedListException(prefix + where + "not well-formed XML (" + msg.strip() + ")", e);
         }
     }

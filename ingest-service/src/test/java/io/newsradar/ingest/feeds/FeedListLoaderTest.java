@@ -121,6 +121,29 @@ class FeedListLoaderTest {
     }
 
     @Test
+    void shouldKeepAGivenIdWhenTheUrlChanges() {
+        String before = "feeds:\n  - {url: https://old.example.com/rss, id: wire}\n";
+        String after = "feeds:\n  - {url: https://new.example.com/feed, id: wire}\n";
+
+        assertThat(load(before).feeds().get(0).id()).isEqualTo("wire");
+        assertThat(load(after).feeds().get(0).id()).isEqualTo("wire");
+        assertThat(load("feeds:\n  - url: https://new.example.com/feed\n")
+                        .feeds()
+                        .get(0)
+                        .id())
+                .isEqualTo(FeedIds.idFor("https://new.example.com/feed"))
+                .matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void shouldAcceptFileUris() {
+        FeedEntry f = load("feeds:\n  - url: file:///srv/feeds/a.xml\n").feeds().get(0);
+
+        assertThat(f.isHttp()).isFalse();
+        assertThat(f.file(Path.of("/elsewhere"))).contains(Path.of("/srv/feeds/a.xml"));
+    }
+
+    @Test
     void shouldRefuseAMissingOrEmptyUrl() {
         assertThat(problems("feeds:\n  - source: X\n  - url: ' '\n"))
                 .containsExactly(
