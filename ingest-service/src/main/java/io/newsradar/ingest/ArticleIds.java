@@ -49,6 +49,17 @@ public final class ArticleIds {
     }
 
     /**
+     * The identity form of an absolute http(s) URL that id scheme 2 hashes: its canonical form
+     * with https for http and without {@code www.}. The feed list derives its feed ids from it
+     * too, so one feed written two ways is one feed.
+     *
+     * @throws InvalidArticleException when the text is not an absolute http(s) URL
+     */
+    public static String identityUrl(String url) {
+        return CanonicalUrl.parse(url).identity();
+    }
+
+    /**
      * The article id of an article with a URL, under id scheme {@value #ID_SCHEME}: a hash of the
      * identity form of its canonical URL (https, no {@code www.}).
      *

@@ -17,6 +17,14 @@ class ArticleIdsTest {
     }
 
     @Test
+    void shouldGiveTheIdentityFormThatTheIdHashes() {
+        String url = "http://WWW.News.example.com:80/feed/?b=2&utm_source=x&a=1#top";
+
+        assertThat(ArticleIds.identityUrl(url)).isEqualTo("https://news.example.com/feed?a=1&b=2");
+        assertThat(ArticleIds.idForUrl(url)).isEqualTo(ArticleIds.idForUrl(ArticleIds.identityUrl(url)));
+    }
+
+    @Test
     void shouldGiveDifferentIdsToDifferentUrls() {
         assertThat(ArticleIds.idForUrl("https://news.example.com/world/story-1"))
                 .isNotEqualTo(ArticleIds.idForUrl("https://news.example.com/world/story-2"));
