@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Check, try, publish and roll back rulesets (taxonomy and routes in one YAML bundle) on rules.v1.",
             "A publication gets the next sequence of its ruleset name (the bundle's 'name'); every scoring stream "
-                    + "switches to the highest valid sequence without a restart. Publishing never re-scores past "
+                    + "following that name (scoring.rules.name, by default the name of its built-in or configured "
+                    + "rules) switches to the highest valid sequence without a restart. Publishing never re-scores past "
                     + "articles: 'rules test' shows what a ruleset would have done.",
             "Exit codes: 0 done; 1 invalid rules or a refused publication (the reasons are listed); 2 usage; "
                     + "3 'rules test' skipped bad sample lines; 4 the Kafka cluster could not be reached."

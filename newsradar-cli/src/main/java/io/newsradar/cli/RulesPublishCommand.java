@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Validate a ruleset, create its routes' alert topics, and put it on rules.v1 as the next publication of "
-                    + "its name: every scoring stream switches to it without a restart.",
+                    + "its name: every scoring stream following that name (scoring.rules.name) switches to it without a "
+                    + "restart.",
             "Refuses an invalid ruleset (listing every problem, as 'rules check'), and the ruleset already in force "
                     + "(unless --force). Records who published it (user@host) and when. Past articles are not "
                     + "scored again.",
