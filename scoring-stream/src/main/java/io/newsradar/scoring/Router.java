@@ -29,11 +29,6 @@ public final class Router {
         return routes.stream().filter(r -> r.matches(tagIds, categories, score)).toList();
     }
 
-    /** For routes without a category condition: tag ids and score only. */
-    public List<Route> route(Collection<String> tagIds, double score) {
-        return route(tagIds, Set.of(), score);
-    }
-
     public List<Route> routes() {
         return routes;
     }

@@ -1,19 +1,9 @@
 package io.newsradar.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.newsradar.avro.Contribution;
 import io.newsradar.avro.NewsArticle;
-import io.newsradar.scoring.eval.EvalCorpus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class FactScoreSnapshotTest {
     private static final String RESOURCE = "io/newsradar/scoring/facts-snapshot.txt";
     private static final String UPDATE_PROPERTY = "newsradar.facts.snapshot.update";
-    private static final int BLOCK = 100;
 
     /** Texts at the edges of the patterns: what a faster finder could get wrong. */
     static final List<String> EDGE_TEXTS = List.of(
@@ -61,21 +50,7 @@ class FactScoreSnapshotTest {
 
     @Test
     void shouldFindTheSameFactsAndScoresAsThePinnedSnapshot() throws IOException {
-        String actual = snapshot();
-        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-            Path file = Path.of("src", "test", "resources").resolve(RESOURCE);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            System.out.println("facts snapshot rewritten: " + file.toAbsolutePath());
-            return;
-        }
-        String expected = expected();
-        if (!evalTextsPresent()) {
-            // the eval blocks cannot be recomputed here: compare the rest
-            System.out.println("FactScoreSnapshotTest: evaluation texts absent, comparing the written-out lines only");
-            expected = withoutEvalLines(expected);
-        }
-        assertThat(actual).isEqualTo(expected);
+        PinnedSnapshot.assertMatches(FactScoreSnapshotTest.class, RESOURCE, UPDATE_PROPERTY, snapshot());
     }
 
     private static String snapshot() {
@@ -83,27 +58,14 @@ class FactScoreSnapshotTest {
         for (int i = 0; i < EDGE_TEXTS.size(); i++) {
             written.add(Articles.article("Navy AI drones: edge text " + i + " by 2030", EDGE_TEXTS.get(i)));
         }
-        List<NewsArticle> eval = evalArticles();
+        List<NewsArticle> eval = PinnedSnapshot.evalArticles();
         StringBuilder out = new StringBuilder();
         out.append("# facts and score cards of the default rules: see FactScoreSnapshotTest\n");
         try (ScoringEngine engine = ScoringEngine.of(ScoringRules.defaults())) {
             for (NewsArticle a : written) {
                 out.append(describe(engine, a));
             }
-            for (int from = 0; from < eval.size(); from += BLOCK) {
-                StringBuilder block = new StringBuilder();
-                List<NewsArticle> part = eval.subList(from, Math.min(eval.size(), from + BLOCK));
-                for (NewsArticle a : part) {
-                    block.append(describe(engine, a));
-                }
-                out.append("eval ")
-                        .append(part.get(0).getId())
-                        .append(" +")
-                        .append(part.size())
-                        .append(' ')
-                        .append(digest(block.toString()))
-                        .append('\n');
-            }
+            out.append(PinnedSnapshot.evalBlocks(null, eval, a -> describe(engine, a)));
         }
         return out.toString();
     }
@@ -154,51 +116,5 @@ class FactScoreSnapshotTest {
 
     private static String oneLine(String s) {
         return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static List<NewsArticle> evalArticles() {
-        if (!evalTextsPresent()) {
-            return List.of();
-        }
-        Path dir = evalDir();
-        List<NewsArticle> all = new ArrayList<>();
-        all.addAll(EvalCorpus.agnews(dir.resolve(EvalCorpus.AGNEWS_FILE))
-                .articles()
-                .values());
-        all.addAll(EvalCorpus.fwd(dir.resolve(EvalCorpus.FWD_FILE)).articles().values());
-        return all;
-    }
-
-    private static boolean evalTextsPresent() {
-        return EvalCorpus.missing(evalDir()) == null;
-    }
-
-    private static Path evalDir() {
-        Path root = EvalCorpus.repositoryRoot(Path.of(""));
-        return EvalCorpus.evalDir(root, System.getProperty(EvalCorpus.DIR_PROPERTY));
-    }
-
-    private static String expected() throws IOException {
-        try (InputStream in = FactScoreSnapshotTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("the pinned snapshot " + RESOURCE).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String withoutEvalLines(String text) {
-        StringBuilder out = new StringBuilder();
-        text.lines()
-                .filter(l -> !l.startsWith("eval "))
-                .forEach(l -> out.append(l).append('\n'));
-        return out.toString();
-    }
-
-    private static String digest(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

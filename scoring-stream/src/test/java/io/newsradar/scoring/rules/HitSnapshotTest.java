@@ -1,9 +1,8 @@
 package io.newsradar.scoring.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.scoring.Hit;
+import io.newsradar.scoring.PinnedSnapshot;
 import io.newsradar.scoring.ScoringRules;
 import io.newsradar.scoring.ScoringSettings;
 import io.newsradar.scoring.TagMatch;
@@ -11,16 +10,7 @@ import io.newsradar.scoring.TagRule;
 import io.newsradar.scoring.Tagging;
 import io.newsradar.scoring.Taxonomy;
 import io.newsradar.scoring.TestArticles;
-import io.newsradar.scoring.eval.EvalCorpus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class HitSnapshotTest {
     private static final String RESOURCE = "io/newsradar/scoring/rules/hits-snapshot.txt";
     private static final String UPDATE_PROPERTY = "newsradar.hits.snapshot.update";
-    private static final int BLOCK = 100;
 
     /** Rules aimed at the presearcher and the analysis, not at being good rules. */
     static final List<TagRule> WILDCARD_RULES = List.of(
@@ -76,26 +65,12 @@ class HitSnapshotTest {
 
     @Test
     void shouldFindTheSameHitsAsThePinnedSnapshot() throws IOException {
-        String actual = snapshot();
-        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-            Path file = Path.of("src", "test", "resources").resolve(RESOURCE);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            System.out.println("hits snapshot rewritten: " + file.toAbsolutePath());
-            return;
-        }
-        String expected = expected();
-        if (!evalTextsPresent()) {
-            // the eval blocks cannot be recomputed here: compare the rest
-            System.out.println("HitSnapshotTest: evaluation texts absent, comparing the sample hits only");
-            expected = withoutEvalLines(expected);
-        }
-        assertThat(actual).isEqualTo(expected);
+        PinnedSnapshot.assertMatches(HitSnapshotTest.class, RESOURCE, UPDATE_PROPERTY, snapshot());
     }
 
     private static String snapshot() {
         List<NewsArticle> samples = TestArticles.samples();
-        List<NewsArticle> eval = evalArticles();
+        List<NewsArticle> eval = PinnedSnapshot.evalArticles();
         StringBuilder out = new StringBuilder();
         out.append("# hits of the tagger: see HitSnapshotTest\n");
         try (MonitorTagger defaults = new MonitorTagger(ScoringRules.defaults().taxonomy());
@@ -105,22 +80,8 @@ class HitSnapshotTest {
                 for (NewsArticle a : samples) {
                     out.append(describe(named.name, a, named.tagger.match(a)));
                 }
-                for (int from = 0; from < eval.size(); from += BLOCK) {
-                    StringBuilder block = new StringBuilder();
-                    List<NewsArticle> part = eval.subList(from, Math.min(eval.size(), from + BLOCK));
-                    for (NewsArticle a : part) {
-                        block.append(describe(named.name, a, named.tagger.match(a)));
-                    }
-                    out.append("eval ")
-                            .append(named.name)
-                            .append(' ')
-                            .append(part.get(0).getId())
-                            .append(" +")
-                            .append(part.size())
-                            .append(' ')
-                            .append(digest(block.toString()))
-                            .append('\n');
-                }
+                out.append(PinnedSnapshot.evalBlocks(
+                        named.name, eval, a -> describe(named.name, a, named.tagger.match(a))));
             }
         }
         return out.toString();
@@ -152,52 +113,6 @@ class HitSnapshotTest {
                         .append(e.ruleId())
                         .append('\n'));
         return s.toString();
-    }
-
-    private static List<NewsArticle> evalArticles() {
-        if (!evalTextsPresent()) {
-            return List.of();
-        }
-        Path dir = evalDir();
-        List<NewsArticle> all = new ArrayList<>();
-        all.addAll(EvalCorpus.agnews(dir.resolve(EvalCorpus.AGNEWS_FILE))
-                .articles()
-                .values());
-        all.addAll(EvalCorpus.fwd(dir.resolve(EvalCorpus.FWD_FILE)).articles().values());
-        return all;
-    }
-
-    private static boolean evalTextsPresent() {
-        return EvalCorpus.missing(evalDir()) == null;
-    }
-
-    private static Path evalDir() {
-        Path root = EvalCorpus.repositoryRoot(Path.of(""));
-        return EvalCorpus.evalDir(root, System.getProperty(EvalCorpus.DIR_PROPERTY));
-    }
-
-    private static String expected() throws IOException {
-        try (InputStream in = HitSnapshotTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("the pinned snapshot " + RESOURCE).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String withoutEvalLines(String text) {
-        StringBuilder out = new StringBuilder();
-        text.lines()
-                .filter(l -> !l.startsWith("eval "))
-                .forEach(l -> out.append(l).append('\n'));
-        return out.toString();
-    }
-
-    private static String digest(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static TagRule rule(String id, String query) {
