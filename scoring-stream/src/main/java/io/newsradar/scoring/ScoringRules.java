@@ -1,14 +1,12 @@
 package io.newsradar.scoring;
 
+import io.newsradar.schemas.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -104,12 +102,7 @@ public record ScoringRules(Taxonomy taxonomy, List<Route> routes, String version
     }
 
     private static String shortHash(String bundleText) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(bundleText.getBytes(StandardCharsets.UTF_8)), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(bundleText).substring(0, 8);
     }
 
     private static String readFile(Path file) {

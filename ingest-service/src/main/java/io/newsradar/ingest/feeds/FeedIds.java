@@ -1,9 +1,6 @@
 package io.newsradar.ingest.feeds;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.newsradar.schemas.hash.Sha256;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +32,6 @@ public final class FeedIds {
     }
 
     static String hash(String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, ID_HEX_CHARS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(canonical).substring(0, ID_HEX_CHARS);
     }
 }
