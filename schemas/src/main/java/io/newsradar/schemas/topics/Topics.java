@@ -40,7 +40,19 @@ public final class Topics {
     public static final TopicDef<String, String> RULES =
             new TopicDef<>("rules.v1", Serdes.String(), Serdes.String(), true);
 
-    /** Per-feed polling state keyed by feed URL; compacted. */
+    /**
+     * The listed feeds, keyed by stable feed id, {@code FeedRecord} JSON values, a tombstone
+     * removes a feed; compacted. Partitioned by the host of the listed URL ({@code FeedPartitions},
+     * set explicitly by every writer), so the ingest instances, consuming it as one group, split
+     * the feeds host by host. Same partition count as {@link #FEEDS_STATE}.
+     */
+    public static final TopicDef<String, String> FEEDS =
+            new TopicDef<>("feeds.v1", Serdes.String(), Serdes.String(), true);
+
+    /**
+     * Per-feed polling state ({@code FeedState} JSON), keyed by stable feed id, partitioned like
+     * {@link #FEEDS}; compacted. Written in one transaction with the poll's items.
+     */
     public static final TopicDef<String, String> FEEDS_STATE =
             new TopicDef<>("feeds.state.v1", Serdes.String(), Serdes.String(), true);
 
@@ -78,7 +90,7 @@ public final class Topics {
 
     /** Every topic that exists whatever the rules say. */
     public static List<TopicDef<?, ?>> fixed() {
-        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS_STATE, METRICS_TAGS);
+        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS, FEEDS_STATE, METRICS_TAGS);
     }
 
     /** The fixed topics plus the alert topic of each route given. */
