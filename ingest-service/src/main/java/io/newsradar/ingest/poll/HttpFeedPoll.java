@@ -11,6 +11,7 @@ import io.newsradar.ingest.FetchResponse;
 import io.newsradar.ingest.HttpValidators;
 import io.newsradar.schemas.feeds.FeedRecord;
 import io.newsradar.schemas.feeds.FeedState;
+import io.newsradar.schemas.limits.ArticleLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -218,7 +219,7 @@ public final class HttpFeedPoll implements FeedPoll {
         }
         List<NewsArticle> fresh = SeenItems.unseen(result.articles(), old.seenItemIds());
         List<NewsArticle> articles =
-                fresh.stream().map(a -> stamped(a, feed, doc.url(), firstPoll)).toList();
+                fresh.stream().map(a -> stamped(a, feed, firstPoll)).toList();
         List<String> seen = SeenItems.remember(fresh, result.articles(), old.seenItemIds(), FeedState.MAX_SEEN);
         FeedState next = NextStates.fetched(
                 old,
@@ -234,16 +235,21 @@ public final class HttpFeedPoll implements FeedPoll {
         return new PollOutcome(PollStatus.FETCHED, articles, next, result.errors());
     }
 
-    private NewsArticle stamped(NewsArticle a, FeedRecord feed, String url, boolean firstPoll) {
-        NewsArticle.Builder b = NewsArticle.newBuilder(a)
-                .setFeedId(feed.id())
-                .setChannel(IngestChannel.FEED)
-                .setFeedUrl(url)
-                .setAlertHold(AlertHolds.holdFor(a, firstPoll, settings.maxAge()));
-        if (!feed.source().isBlank()) {
-            b.setSource(feed.source().strip());
+    /**
+     * The article with the feed's marks. Set in place: the reader made it for this poll alone, and
+     * a builder copy would deep-copy every field (and look the enum class up by name, which Avro
+     * only allows for trusted classes).
+     */
+    private NewsArticle stamped(NewsArticle a, FeedRecord feed, boolean firstPoll) {
+        a.setAlertHold(AlertHolds.holdFor(a, firstPoll, settings.maxAge()));
+        a.setFeedId(feed.id());
+        a.setChannel(IngestChannel.FEED);
+        // feedUrl is already the URL the reader was given (or absent when over its size limit)
+        String source = feed.source().strip();
+        if (!source.isEmpty() && ArticleLimits.utf8Length(source) <= ArticleLimits.MAX_FIELD_BYTES) {
+            a.setSource(source);
         }
-        return b.build();
+        return a;
     }
 
     private PollOutcome retryLater(FeedRecord feed, FeedState old, Instant now, FetchResponse r) {
