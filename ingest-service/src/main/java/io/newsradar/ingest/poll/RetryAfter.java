@@ -2,9 +2,12 @@ package io.newsradar.ingest.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,11 +20,14 @@ import java.util.Optional;
 final class RetryAfter {
     private static final List<DateTimeFormatter> HTTP_DATES = List.of(
             DateTimeFormatter.RFC_1123_DATE_TIME,
-            // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.ROOT),
-            // asctime: Sun Nov  6 08:49:37 1994 (UTC)
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
-                    .withZone(java.time.ZoneOffset.UTC));
+            // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT (two-digit years read as 1970-2069)
+            new DateTimeFormatterBuilder()
+                    .appendPattern("EEEE, dd-MMM-")
+                    .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+                    .appendPattern(" HH:mm:ss zzz")
+                    .toFormatter(Locale.US),
+            // asctime: Sun Nov  6 08:49:37 1994, in UTC
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC));
 
     private RetryAfter() {}
 
