@@ -326,6 +326,36 @@ class HttpFeedPollTest {
     }
 
     @Test
+    void shouldLetAnInterruptOfThePollingThreadThrough() throws Exception {
+        CountDownLatch requested = new CountDownLatch(1);
+        server.on("/stalled.xml", ex -> {
+            requested.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread pollThread = new Thread(() -> {
+            try {
+                poller.poll().poll(feed(server.url("/stalled.xml")), Optional.empty(), NOW);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        pollThread.start();
+
+        assertThat(requested.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        pollThread.interrupt();
+        pollThread.join(10_000);
+
+        assertThat(pollThread.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
     void shouldNeverStoreOrLogCredentialsOfAFeedUrl() throws Exception {
         server.on("/feed.xml", ex -> FeedServer.status(ex, 500));
         server.on("/moved.xml", ex -> FeedServer.status(ex, 301, "Location", "/feed.xml?token=abc123"));
