@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -39,7 +40,32 @@ final class AckWait implements AutoCloseable {
     /** How the articles fared, in the order given. */
     List<Ack> publishAll(List<NewsArticle> articles) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        CompletableFuture<List<CompletableFuture<?>>> sent = CompletableFuture.supplyAsync(
+        CompletableFuture<List<CompletableFuture<?>>> sent;
+        try {
+            sent = sendAll(articles, deadline);
+        } catch (RejectedExecutionException closing) {
+            // the service is stopping: nothing was sent, the client retries (elsewhere)
+            return articles.stream().map(a -> Ack.UNAVAILABLE).toList();
+        }
+        List<CompletableFuture<?>> futures;
+        try {
+            futures = sent.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // sorted article by article below: a failure or a timeout of one is not the others';
+            // sends that never started (or failed to start) leave every article unacknowledged
+            futures = sent.isDone() && !sent.isCompletedExceptionally() ? sent.join() : null;
+        }
+        List<Ack> acks = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            acks.add(futures == null ? Ack.UNAVAILABLE : Ack.of(futures.get(i)));
+        }
+        return acks;
+    }
+
+    private CompletableFuture<List<CompletableFuture<?>>> sendAll(List<NewsArticle> articles, long deadline) {
+        return CompletableFuture.supplyAsync(
                 () -> {
                     if (System.nanoTime() - deadline >= 0) {
                         throw new CompletionException(new TimeoutException("not sent: the request gave up"));
@@ -51,20 +77,6 @@ final class AckWait implements AutoCloseable {
                     return futures;
                 },
                 sender);
-        List<CompletableFuture<?>> futures;
-        try {
-            futures = sent.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                    .get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // sorted article by article below: a failure or a timeout of one is not the others'
-            futures = sent.getNow(null);
-        }
-        List<Ack> acks = new ArrayList<>(articles.size());
-        for (int i = 0; i < articles.size(); i++) {
-            acks.add(futures == null ? Ack.UNAVAILABLE : Ack.of(futures.get(i)));
-        }
-        return acks;
     }
 
     private static long remainingNanos(long deadline) {

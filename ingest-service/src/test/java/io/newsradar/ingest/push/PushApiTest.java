@@ -232,6 +232,17 @@ class PushApiTest {
     }
 
     @Test
+    void aPushWhileTheServiceStopsGets503() throws Exception {
+        start(FakePublisher.acking(), PushSettings.defaults());
+        push.close(); // the send thread is gone, the server still answers
+
+        HttpResponse<String> r = post("application/json", article("https://push.example.com/late", "Late"));
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(publisher.sent).isEmpty();
+    }
+
+    @Test
     void aFailedClusterGets503AtOnce() throws Exception {
         start(
                 FakePublisher.failing(new BrokerUnavailableException("cannot publish: timeout", null)),
