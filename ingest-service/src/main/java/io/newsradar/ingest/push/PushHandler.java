@@ -2,7 +2,6 @@ package io.newsradar.ingest.push;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.http.BoundedBody;
@@ -10,6 +9,7 @@ import io.newsradar.http.HttpError;
 import io.newsradar.http.JsonResponses;
 import io.newsradar.ingest.JsonLinesArticleReader;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +74,7 @@ final class PushHandler implements Handler {
 
     /** Accepted ids and rejected lines (at parsing or by the broker), in line order. */
     private static PushResponse response(List<PushLine> lines, List<PushLine> valid, List<AckWait.Ack> outcome) {
-        Map<PushLine, AckWait.Ack> ackOf = new java.util.IdentityHashMap<>();
+        Map<PushLine, AckWait.Ack> ackOf = new IdentityHashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             ackOf.put(valid.get(i), outcome.get(i));
         }
@@ -98,21 +98,10 @@ final class PushHandler implements Handler {
         return new PushResponse(accepted, rejected, notes);
     }
 
+    /** One request that reached the publishing step, and its articles by outcome. */
     private void count(String result, int accepted, int rejected) {
-        Counter.builder("newsradar.push.requests")
-                .description("push API requests that got as far as publishing, by result")
-                .tag("result", result)
-                .register(meters)
-                .increment();
-        Counter.builder("newsradar.push.articles")
-                .description("pushed articles by outcome")
-                .tag("outcome", "accepted")
-                .register(meters)
-                .increment(accepted);
-        Counter.builder("newsradar.push.articles")
-                .description("pushed articles by outcome")
-                .tag("outcome", "rejected")
-                .register(meters)
-                .increment(rejected);
+        meters.counter("newsradar.push.requests", "result", result).increment();
+        meters.counter("newsradar.push.articles", "outcome", "accepted").increment(accepted);
+        meters.counter("newsradar.push.articles", "outcome", "rejected").increment(rejected);
     }
 }

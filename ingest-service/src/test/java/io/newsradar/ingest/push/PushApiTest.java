@@ -87,6 +87,12 @@ class PushApiTest {
                 .containsExactly(2, 4);
         assertThat(body.path("rejected").get(0).path("reason").asText()).contains("'title'");
         assertThat(body.path("rejected").get(1).path("reason").asText()).contains("not valid JSON");
+        String metrics = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")))
+                .body();
+        assertThat(metrics)
+                .contains("newsradar_push_articles_total{outcome=\"accepted\"} 2.0")
+                .contains("newsradar_push_articles_total{outcome=\"rejected\"} 2.0")
+                .contains("newsradar_push_requests_total{result=\"accepted\"} 1.0");
     }
 
     @Test
