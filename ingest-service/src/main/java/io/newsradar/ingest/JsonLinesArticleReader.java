@@ -104,10 +104,22 @@ public final class JsonLinesArticleReader {
      *     the parser's exception, whose location names the line
      */
     public NormalizedArticle readOne(String json) {
-        return normalizer.normalizeWithNotes(parseLine(json));
+        return readOne(json, IngestChannel.FILE);
+    }
+
+    /**
+     * {@link #readOne(String)} for an article that entered by {@code channel} (the push API reads
+     * its bodies here, so a pushed article is normalised exactly as a file line is).
+     */
+    public NormalizedArticle readOne(String json, IngestChannel channel) {
+        return normalizer.normalizeWithNotes(parseLine(json, channel));
     }
 
     RawArticle parseLine(String line) {
+        return parseLine(line, IngestChannel.FILE);
+    }
+
+    private RawArticle parseLine(String line, IngestChannel channel) {
         JsonNode node;
         try {
             node = mapper.readTree(line);
@@ -135,7 +147,7 @@ public final class JsonLinesArticleReader {
                 text(node, "language"),
                 instant(node, "publishedAt"),
                 null,
-                IngestChannel.FILE);
+                channel);
     }
 
     private static String text(JsonNode node, String field) {
