@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,34 +26,68 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Publishes normalised articles to {@code news.raw.v1}, keyed by article id, with the publish time
  * as the record timestamp. Thread-safe (as the Kafka producer is).
  *
- * <p>Nothing over the size limits ({@link ArticleLimits}) reaches the producer. The first send that
- * fails for the cluster's sake ({@link SendFailures}) marks the publisher failed: later articles
- * fail at once with that cause instead of each waiting out the same timeout.
+ * <p>Nothing over the size limits ({@link ArticleLimits}) reaches the producer. A send that fails
+ * for the cluster's sake ({@link SendFailures}) marks the publisher failed: later articles fail at
+ * once with that cause instead of each waiting out the same timeout. A one-shot run ({@code ingest
+ * --file}) stays failed, since it stops there; a service ({@link #forService}) fails fast only for
+ * a short hold and then tries the cluster again, so a brief outage costs callers a retry (a push
+ * answered 503), never the service itself.
  */
 public final class ArticlePublisher implements AutoCloseable {
     static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Producer<String, NewsArticle> producer;
     private final String destination;
-    private final AtomicReference<BrokerUnavailableException> failure = new AtomicReference<>();
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    /** How long a cluster failure fails later sends at once; null: for good (one-shot runs). */
+    private final Duration failFastHold;
 
+    private final LongSupplier nanoClock;
+
+    /** A cluster failure and when it happened ({@link System#nanoTime()}). */
+    private record Failure(BrokerUnavailableException cause, long atNanos) {}
+
+    /** A publisher for a one-shot run: after a cluster failure it stays failed. */
     public ArticlePublisher(NewsradarConfig config) {
-        this(
-                new KafkaProducer<>(
-                        producerConfig(config),
-                        Topics.NEWS_RAW.keySerde().serializer(),
-                        Topics.NEWS_RAW.valueSerde().serializer()),
-                Topics.NEWS_RAW.name() + " on the Kafka cluster at " + config.bootstrapServers());
+        this(newProducer(config), destination(config), null, System::nanoTime);
+    }
+
+    /**
+     * A publisher for a long-running service: after a cluster failure, sends fail at once for
+     * {@code failFastHold}, then the cluster is tried again.
+     */
+    public static ArticlePublisher forService(NewsradarConfig config, Duration failFastHold) {
+        return new ArticlePublisher(
+                newProducer(config), destination(config), Objects.requireNonNull(failFastHold), System::nanoTime);
     }
 
     /** With any producer (tests use Kafka's {@code MockProducer}). */
     ArticlePublisher(Producer<String, NewsArticle> producer) {
-        this(producer, Topics.NEWS_RAW.name());
+        this(producer, Topics.NEWS_RAW.name(), null, System::nanoTime);
     }
 
-    private ArticlePublisher(Producer<String, NewsArticle> producer, String destination) {
+    /** With any producer and a fail-fast hold measured on the given clock (tests). */
+    ArticlePublisher(Producer<String, NewsArticle> producer, Duration failFastHold, LongSupplier nanoClock) {
+        this(producer, Topics.NEWS_RAW.name(), failFastHold, nanoClock);
+    }
+
+    private ArticlePublisher(
+            Producer<String, NewsArticle> producer, String destination, Duration failFastHold, LongSupplier nanoClock) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.destination = destination;
+        this.failFastHold = failFastHold;
+        this.nanoClock = nanoClock;
+    }
+
+    private static Producer<String, NewsArticle> newProducer(NewsradarConfig config) {
+        return new KafkaProducer<>(
+                producerConfig(config),
+                Topics.NEWS_RAW.keySerde().serializer(),
+                Topics.NEWS_RAW.valueSerde().serializer());
+    }
+
+    private static String destination(NewsradarConfig config) {
+        return Topics.NEWS_RAW.name() + " on the Kafka cluster at " + config.bootstrapServers();
     }
 
     static Map<String, Object> producerConfig(NewsradarConfig config) {
@@ -85,9 +120,9 @@ public final class ArticlePublisher implements AutoCloseable {
             result.completeExceptionally(new InvalidArticleException(overLimit.get()));
             return result;
         }
-        BrokerUnavailableException failed = failure.get();
-        if (failed != null) {
-            result.completeExceptionally(failed);
+        Optional<BrokerUnavailableException> failed = failure();
+        if (failed.isPresent()) {
+            result.completeExceptionally(failed.get());
             return result;
         }
         try {
@@ -118,7 +153,16 @@ public final class ArticlePublisher implements AutoCloseable {
      * would fail every other article too.
      */
     public Optional<BrokerUnavailableException> failure() {
-        return Optional.ofNullable(failure.get());
+        Failure f = failure.get();
+        if (f == null) {
+            return Optional.empty();
+        }
+        if (failFastHold != null && nanoClock.getAsLong() - f.atNanos() >= failFastHold.toNanos()) {
+            // the hold is over: let the next send try the cluster again
+            failure.compareAndSet(f, null);
+            return Optional.empty();
+        }
+        return Optional.of(f.cause());
     }
 
     /** The error as callers see it; a cluster failure is remembered and named as such. */
@@ -128,8 +172,14 @@ public final class ArticlePublisher implements AutoCloseable {
         }
         BrokerUnavailableException cluster = new BrokerUnavailableException(
                 "cannot publish to " + destination + ": " + SendFailures.describe(error), error);
-        failure.compareAndSet(null, cluster);
-        return failure.get();
+        Failure now = new Failure(cluster, nanoClock.getAsLong());
+        Failure earlier = failure.get();
+        if (earlier == null && failure.compareAndSet(null, now)) {
+            return cluster;
+        }
+        // another send named the cause first: one cause for all of them while it holds
+        Failure current = failure.get();
+        return current == null ? cluster : current.cause();
     }
 
     /**

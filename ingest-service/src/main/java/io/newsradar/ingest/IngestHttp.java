@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  *
  * <pre>{@code
  * PrometheusMeterRegistry meters = ProcessMeters.newRegistry();
- * try (ArticlePublisher publisher = new ArticlePublisher(config);
+ * try (ArticlePublisher publisher = ArticlePublisher.forService(config, Duration.ofSeconds(5));
  *         IngestHttp http = IngestHttp.start(config, portOption, meters, publisher)) {
  *     http.server().readinessCheck("feed-poller", poller::isRunning); // more checks: any time
  *     ... run until Ctrl-C ...

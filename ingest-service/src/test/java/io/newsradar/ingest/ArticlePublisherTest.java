@@ -139,6 +139,29 @@ class ArticlePublisherTest {
     }
 
     @Test
+    void shouldTryTheClusterAgainAfterTheFailFastHoldOfAServicePublisher() {
+        MockProducer<String, NewsArticle> producer = mockProducer(false);
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        ArticlePublisher publisher = new ArticlePublisher(producer, java.time.Duration.ofSeconds(5), nanos::get);
+
+        publisher.publish(article("https://example.com/a", null));
+        producer.errorNext(new TimeoutException("Expiring 1 record(s) for news.raw.v1-0"));
+        nanos.addAndGet(java.time.Duration.ofSeconds(4).toNanos());
+        // within the hold: fails at once, never handed to the producer
+        assertThat(publisher.publish(article("https://example.com/b", null))).isCompletedExceptionally();
+        assertThat(publisher.failure()).isPresent();
+        assertThat(producer.history()).hasSize(1);
+
+        nanos.addAndGet(java.time.Duration.ofSeconds(1).toNanos());
+        // the hold is over: the cluster is tried again, and an acknowledgement completes the send
+        assertThat(publisher.failure()).isEmpty();
+        CompletableFuture<RecordMetadata> third = publisher.publish(article("https://example.com/c", null));
+        assertThat(producer.history()).hasSize(2);
+        producer.completeNext();
+        assertThat(third).isCompleted().isNotCompletedExceptionally();
+    }
+
+    @Test
     void shouldRejectOnlyTheRecordForARecordErrorAndGoOn() {
         MockProducer<String, NewsArticle> producer = mockProducer(false);
         ArticlePublisher publisher = new ArticlePublisher(producer);
