@@ -2,8 +2,11 @@ package io.newsradar.ingest;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,8 +39,13 @@ import java.util.regex.Pattern;
  *       names that decodes the bytes wins over the single-byte label (an EUC-KR page behind a
  *       server's default ISO-8859-1); otherwise the label stands.
  *   <li>When no candidate fits (nothing declared and not UTF-8, or every label contradicted by
- *       the bytes), the detector's charset, when it decodes the bytes; else windows-1252, which
- *       decodes every byte, so Latin letters survive instead of becoming replacement characters.
+ *       the bytes), the detector's charset, when it is multi-byte and decodes the bytes.
+ *   <li>Else a label or the detector's charset in which all but a few bytes decode (at most one
+ *       bad sequence per 100 non-ASCII bytes: a feed cut or joined mid-character), with those
+ *       few replaced; else the detector's single-byte charset when it decodes the bytes; else
+ *       windows-1252, which decodes every byte, so Latin letters survive instead of becoming
+ *       replacement characters. Nothing is rejected here: a document that is
+ *       not text is rejected by the XML parser after decoding, with its reason.
  * </ol>
  *
  * <p>Labels are read as browsers read them (WHATWG Encoding): ISO-8859-1 and US-ASCII mean
@@ -51,6 +59,9 @@ import java.util.regex.Pattern;
 final class FeedCharset {
     /** What the detector reads at most: enough for any feed's first items, bounded for large ones. */
     private static final int DETECTION_SAMPLE_BYTES = 256 * 1024;
+
+    /** See {@link #nearlyFitting}. */
+    private static final int NON_ASCII_BYTES_PER_TOLERATED_ERROR = 100;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
@@ -90,12 +101,17 @@ final class FeedCharset {
             candidates.add(new Candidate(StandardCharsets.UTF_8, "XML default (nothing declared)"));
         }
         List<Candidate> fitting = new ArrayList<>();
-        List<String> contradicted = new ArrayList<>();
+        List<Candidate> contradicted = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (CharsetLabels.isAsciiCompatible(c.charset()) && decodesStrictly(xml, c.charset())) {
+            if (!CharsetLabels.isAsciiCompatible(c.charset())) {
+                // no BOM and no UTF-16/32 byte pattern: the label cannot be right at all
+                wrong.add(c.origin() + " " + c.charset().name());
+            } else if (decodesStrictly(xml, c.charset())) {
                 fitting.add(c);
             } else {
-                contradicted.add(c.origin() + " " + c.charset().name());
+                contradicted.add(c);
+                wrong.add(c.origin() + " " + c.charset().name());
             }
         }
         for (Candidate c : fitting) {
@@ -103,11 +119,11 @@ final class FeedCharset {
                 return decoded(xml, c.charset(), c.origin());
             }
         }
-        boolean ascii = isAscii(xml);
-        Optional<Charset> detected = ascii ? Optional.empty() : detect(xml);
+        Optional<Charset> detected = isAscii(xml) ? Optional.empty() : detect(xml);
+        boolean detectedFits = detected.isPresent() && decodesStrictly(xml, detected.get());
         if (!fitting.isEmpty()) {
             Candidate label = fitting.get(0);
-            if (detected.isPresent() && CharsetLabels.isMultiByte(detected.get())) {
+            if (detectedFits && CharsetLabels.isMultiByte(detected.get())) {
                 return decoded(
                         xml,
                         detected.get(),
@@ -116,11 +132,101 @@ final class FeedCharset {
             }
             return decoded(xml, label.charset(), label.origin());
         }
-        String why = "the bytes contradict " + String.join(" and ", contradicted);
-        if (detected.isPresent()) {
+        String why = "the bytes contradict " + String.join(" and ", wrong);
+        if (detectedFits && CharsetLabels.isMultiByte(detected.get())) {
+            return decoded(xml, detected.get(), "detected; " + why);
+        }
+        if (detected.isPresent() && !detectedFits) {
+            contradicted.add(new Candidate(detected.get(), "detected"));
+        }
+        // a label with a stray byte beats a single-byte guess, which fits anything
+        Optional<Decoded> nearly = nearlyFitting(xml, contradicted);
+        if (nearly.isPresent()) {
+            return nearly.get();
+        }
+        if (detectedFits) {
             return decoded(xml, detected.get(), "detected; " + why);
         }
         return new Decoded(new String(xml, WINDOWS_1252), WINDOWS_1252, "windows-1252 fallback; " + why);
+    }
+
+    /**
+     * A charset in which all but a few bytes decode: at most one bad sequence per {@value
+     * #NON_ASCII_BYTES_PER_TOLERATED_ERROR} non-ASCII bytes, the kind of damage a feed cut or
+     * concatenated mid-character has. Its few bad sequences become replacement characters, which
+     * beats reading a whole Korean feed as windows-1252 for one stray byte. The candidate with the
+     * fewest bad sequences wins; on a tie, the earlier (HTTP, then declaration, then detection).
+     */
+    private static Optional<Decoded> nearlyFitting(byte[] xml, List<Candidate> candidates) {
+        long nonAscii = 0;
+        for (byte b : xml) {
+            nonAscii += b < 0 ? 1 : 0;
+        }
+        Candidate best = null;
+        Lenient bestText = null;
+        for (Candidate c : candidates) {
+            Lenient text = decodeLeniently(xml, c.charset());
+            boolean tolerable = text.errors() * NON_ASCII_BYTES_PER_TOLERATED_ERROR <= nonAscii;
+            if (tolerable && (bestText == null || text.errors() < bestText.errors())) {
+                best = c;
+                bestText = text;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decoded(
+                bestText.text(),
+                best.charset(),
+                best.origin() + ", " + bestText.errors() + " undecodable byte sequence(s) replaced"));
+    }
+
+    /** Text decoded with bad sequences replaced, and how many there were. */
+    private record Lenient(String text, long errors) {}
+
+    /**
+     * Decodes with each malformed or unmappable sequence replaced by U+FFFD, but never lets a bad
+     * sequence swallow an ASCII byte after it (as WHATWG decoders do): a stray lead byte before
+     * {@code </title>} must not eat its '&lt;', or one bad byte would break the XML.
+     */
+    static Lenient decodeLeniently(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 16);
+        long errors = 0;
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                errors++;
+                int skip = 1;
+                while (skip < r.length() && bytes[in.position() + skip] < 0) {
+                    skip++;
+                }
+                in.position(in.position() + skip);
+                if (!out.hasRemaining()) {
+                    out = grow(out);
+                }
+                out.put('\uFFFD');
+                decoder.reset();
+            } else if (r.isOverflow()) {
+                out = grow(out);
+            } else {
+                break; // underflow: every byte consumed
+            }
+        }
+        while (decoder.flush(out).isOverflow()) {
+            out = grow(out);
+        }
+        out.flip();
+        return new Lenient(out.toString(), errors);
+    }
+
+    private static CharBuffer grow(CharBuffer out) {
+        CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
+        out.flip();
+        return bigger.put(out);
     }
 
     /** The charset the Content-Type names, when it names one Java knows. */
@@ -201,7 +307,7 @@ final class FeedCharset {
         return Optional.of(new Decoded(new String(b, cs), cs, "byte pattern of the first characters (no BOM)"));
     }
 
-    /** The detector's charset, when it names one Java knows and the bytes decode in it. */
+    /** The detector's charset, when it names an ASCII-compatible one Java knows. */
     private static Optional<Charset> detect(byte[] xml) {
         var detector = new org.mozilla.universalchardet.UniversalDetector();
         detector.handleData(xml, 0, Math.min(xml.length, DETECTION_SAMPLE_BYTES));
@@ -210,9 +316,7 @@ final class FeedCharset {
         if (name == null) {
             return Optional.empty();
         }
-        return CharsetLabels.forLabel(name)
-                .filter(CharsetLabels::isAsciiCompatible)
-                .filter(cs -> decodesStrictly(xml, cs));
+        return CharsetLabels.forLabel(name).filter(CharsetLabels::isAsciiCompatible);
     }
 
     private static Decoded decoded(byte[] xml, Charset charset, String reason) {

@@ -73,6 +73,20 @@ class FeedCharsetTest {
                 .isEqualTo("detected; the bytes contradict XML declaration UTF-8");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void shouldKeepTheDeclaredCharsetOfAFeedWithOneStrayByte(CjkFixtures.Fixture fixture) throws Exception {
+        // a lone byte 0xFF (a lead byte in none of these charsets, or one without its trail byte)
+        // before the last description's end, as a feed cut and joined mid-character has
+        String text = new String(fixture.bytes(true), StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf("</description>");
+        byte[] xml = (text.substring(0, at) + "\u00ff" + text.substring(at)).getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(titles(xml, null)).isEqualTo(fixture.titles());
+        assertThat(FeedCharset.decodeExplained(xml, null).reason())
+                .isEqualTo("XML declaration, 1 undecodable byte sequence(s) replaced");
+    }
+
     @Test
     void shouldPreferValidUtf8DeclarationOverAServersDefaultLatin1() throws Exception {
         String title = "Caf\u00e9 \u2014 \uc11c\uc6b8";
