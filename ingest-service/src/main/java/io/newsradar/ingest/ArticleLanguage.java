@@ -33,7 +33,16 @@ import java.util.Locale;
  * </ul>
  *
  * Otherwise the language is null and its source UNKNOWN: a wrong language is worse than none,
- * because the scoring stream picks its CJK analysis by it.
+ * because the scoring stream picks its CJK analysis by it. Measured on real English headlines
+ * (shared eval set, ArticleLanguageEvalTest): a headline alone passes the threshold about 40% of
+ * the time and is then right 98.6% of the time (the misses are other Latin-script languages);
+ * with a one-sentence summary 99.8% pass and 99.98% are right.
+ *
+ * <p>Two script rules keep CJK answers honest. Text mostly in Han characters with no Hangul and
+ * no kana is Chinese, and only the two Chinese profiles decide between simplified and traditional
+ * (the full model reads traditional Chinese as Korean: its Korean profile is full of Hanja). An
+ * answer of Korean without Hangul, or Japanese without kana, is dropped as UNKNOWN. So a Japanese
+ * text written in kanji alone reads as Chinese; real Japanese sentences have kana.
  *
  * <p>Detected tags: the primary language subtag ("en", "ko", "ja", "de"), except Chinese, which
  * the profiles tell apart by script, not country: "zh-Hans" (simplified) and "zh-Hant"
