@@ -7,14 +7,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a {@link RawArticle} from any channel into the {@link NewsArticle} published to
  * {@code news.raw.v1}: canonical URL and id, plain text title and body, defaults for missing
- * source and publish time, content hash. Thread-safe.
+ * source and publish time, content hash, and the v2 metadata: feed id, categories, body kind,
+ * language and where it came from ({@link ArticleLanguage}), publish-time status ({@link
+ * ArticleMarkers}). It never sets {@code alertHold}: holding alerts back is the poller's decision
+ * (first poll, age gate). Thread-safe.
+ *
+ * <p>The content hash covers the normalised title and body only, so a change of categories,
+ * language or body kind alone is not a new revision.
  */
 public final class ArticleNormalizer {
     private final Clock clock;
@@ -98,11 +102,18 @@ public final class ArticleNormalizer {
             feedUrl = null;
         }
 
-        String language = languageTag(raw.language());
-        if (ArticleLimits.utf8Length(language) > ArticleLimits.MAX_FIELD_BYTES) {
-            notes.add("language is " + ArticleLimits.utf8Length(language) + " bytes of UTF-8, over the "
+        String feedId = blankToNull(raw.feedId());
+        if (ArticleLimits.utf8Length(feedId) > ArticleLimits.MAX_FIELD_BYTES) {
+            notes.add("feedId is " + ArticleLimits.utf8Length(feedId) + " bytes of UTF-8, over the "
                     + ArticleLimits.MAX_FIELD_BYTES + "-byte limit: left out of the article");
-            language = null;
+            feedId = null;
+        }
+
+        ArticleLanguage.Language language = ArticleLanguage.of(raw.language(), title, body);
+        if (ArticleLimits.utf8Length(language.tag()) > ArticleLimits.MAX_FIELD_BYTES) {
+            notes.add("language is " + ArticleLimits.utf8Length(language.tag()) + " bytes of UTF-8, over the "
+                    + ArticleLimits.MAX_FIELD_BYTES + "-byte limit: left out of the article");
+            language = ArticleLanguage.Language.UNKNOWN;
         }
 
         NewsArticle article = NewsArticle.newBuilder()
@@ -113,12 +124,17 @@ public final class ArticleNormalizer {
                 .setTitle(title)
                 .setBody(body)
                 .setAuthor(author)
-                .setLanguage(language)
+                .setLanguage(language.tag())
+                .setLanguageSource(language.source())
                 .setPublishedAt(publishedAt(raw.publishedAt(), fetchedAt))
+                .setPublishedAtStatus(ArticleMarkers.publishedAtStatus(raw.publishedAt(), fetchedAt))
                 .setFetchedAt(fetchedAt)
                 .setContentHash(ArticleIds.contentHash(title, body))
                 .setChannel(raw.channel() == null ? IngestChannel.UNKNOWN : raw.channel())
                 .setFeedUrl(feedUrl)
+                .setFeedId(feedId)
+                .setCategories(ArticleMarkers.categories(raw.categories(), notes))
+                .setBodyKind(ArticleMarkers.bodyKind(raw.bodyKind(), body))
                 .build();
         // every field was handled above; this guards the ones a later change might add
         ArticleLimits.violation(article).ifPresent(v -> {
@@ -174,23 +190,6 @@ public final class ArticleNormalizer {
         String host = CanonicalUrl.parse(canonicalUrl).host();
         // "www.example.com" and "example.com" are one outlet.
         return host.startsWith("www.") && host.length() > 4 ? host.substring(4) : host;
-    }
-
-    private static String languageTag(String language) {
-        String lang = blankToNull(language);
-        if (lang == null) {
-            return null;
-        }
-        try {
-            // Feeds write "en-us", "en_GB", "EN": normalise to BCP 47 ("en-US", "en-GB", "en").
-            Locale locale =
-                    new Locale.Builder().setLanguageTag(lang.replace('_', '-')).build();
-            String tag = locale.toLanguageTag();
-            return tag.equals("und") ? null : tag;
-        } catch (IllformedLocaleException e) {
-            // An unknown language is not a reason to drop an article.
-            return null;
-        }
     }
 
     private static String blankToNull(String s) {

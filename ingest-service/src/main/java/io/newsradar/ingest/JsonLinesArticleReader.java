@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsradar.avro.IngestChannel;
 import io.newsradar.avro.NewsArticle;
+import io.newsradar.schemas.article.ArticleMarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,13 +21,35 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Reads articles from a JSON-lines file, one object per line:
- * {@code {"url","source","title","body","publishedAt","author","guid","language"}}, where the
- * body may instead be given as {@code content} or {@code summary}, and {@code publishedAt} is an
- * ISO-8601 instant ({@code 2025-03-01T08:00:00Z}), an offset date-time
- * ({@code 2025-03-01T09:00:00+01:00}) or epoch milliseconds. Unknown fields are ignored.
+ * Reads articles from a JSON-lines file, one object per line (the same object is the push API's
+ * body). Every field is optional, but an article needs a title or a body, and a url or else a
+ * source and a guid:
+ *
+ * <ul>
+ *   <li>{@code url} (string): link to the article; its canonical form gives the article id.
+ *   <li>{@code guid} (string): the source's own id, used with {@code source} when there is no url.
+ *   <li>{@code source} (string): outlet name; the url's host when absent.
+ *   <li>{@code title} (string): plain text or HTML; derived from the body's first sentence when
+ *       absent.
+ *   <li>{@code body} (string), or {@code content} or {@code summary} when {@code body} is absent
+ *       or blank: plain text or HTML.
+ *   <li>{@code author} (string).
+ *   <li>{@code publishedAt}: an ISO-8601 instant ({@code 2025-03-01T08:00:00Z}), an offset
+ *       date-time ({@code 2025-03-01T09:00:00+01:00}) or epoch milliseconds (number); the
+ *       fetch time when absent (recorded as publishedAtStatus MISSING).
+ *   <li>{@code language} (string): a BCP 47 tag ({@code "en"}, {@code "ko"}, {@code "zh-TW"};
+ *       {@code "en_us"} is read as {@code "en-US"}); detected from the text when absent.
+ *   <li>{@code categories} (array of strings): the item's own categories; HTML is removed,
+ *       duplicates dropped, at most 32 of at most 256 bytes kept.
+ *   <li>{@code bodyKind} (string): {@code "full"} or {@code "summary"} (or the stored values
+ *       {@code "FULL_TEXT"}, {@code "SUMMARY"}, {@code "UNKNOWN"}; any case): whether the body is
+ *       the article's full text or only a summary; UNKNOWN when absent.
+ * </ul>
+ *
+ * Unknown fields are ignored. A field of the wrong type is an error naming it.
  *
  * <p>Blank lines are skipped. A bad line becomes an {@link IngestError} naming the file and line
  * number; the lines after it are still read.
@@ -147,7 +170,46 @@ public final class JsonLinesArticleReader {
                 text(node, "language"),
                 instant(node, "publishedAt"),
                 null,
-                channel);
+                channel,
+                strings(node, "categories"),
+                bodyKind(node, "bodyKind"),
+                null);
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new InvalidArticleException("field '" + field + "' must be an array of strings, got " + describe(v));
+        }
+        List<String> values = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isTextual()) {
+                throw new InvalidArticleException(
+                        "field '" + field + "' must be an array of strings, but element " + i + " is " + describe(e));
+            }
+            values.add(e.textValue());
+        }
+        return values;
+    }
+
+    /** The body kind as the stored constant; an unrecognised value is an error, not a guess. */
+    private static String bodyKind(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "FULL", "FULL_TEXT" -> ArticleMarks.FULL_TEXT;
+            case "SUMMARY" -> ArticleMarks.SUMMARY;
+            case "UNKNOWN" -> ArticleMarks.UNKNOWN;
+            default ->
+                throw new InvalidArticleException("field '" + field
+                        + "' must be \"full\" or \"summary\" (or FULL_TEXT, SUMMARY, UNKNOWN), got '" + value + "'");
+        };
     }
 
     private static String text(JsonNode node, String field) {
@@ -193,6 +255,6 @@ public final class JsonLinesArticleReader {
         if (v == null || v.isMissingNode()) {
             return "nothing";
         }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return v.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.avro.IngestChannel;
 import io.newsradar.avro.NewsArticle;
+import io.newsradar.schemas.article.ArticleMarks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,5 +135,51 @@ class JsonLinesArticleReaderTest {
         assertThatThrownBy(() -> reader.read(missing))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("nope.jsonl");
+    }
+
+    @Test
+    void shouldReadCategoriesBodyKindAndLanguage() throws IOException {
+        Path file = write(
+                "{\"url\":\"https://example.com/a\",\"title\":\"Port reopens\",\"body\":\"B\","
+                        + "\"categories\":[\"Ports\",\"<i>Shipping</i>\",\"ports\"],\"bodyKind\":\"summary\","
+                        + "\"language\":\"en_gb\"}",
+                "{\"url\":\"https://example.com/b\",\"title\":\"T\",\"body\":\"B\",\"bodyKind\":\"FULL_TEXT\","
+                        + "\"categories\":null}");
+
+        ArticleReadResult result = reader.read(file);
+
+        assertThat(result.errors()).isEmpty();
+        NewsArticle a = result.articles().get(0);
+        assertThat(a.getCategories()).containsExactly("Ports", "Shipping");
+        assertThat(a.getBodyKind()).isEqualTo(ArticleMarks.SUMMARY);
+        assertThat(a.getLanguage()).isEqualTo("en-GB");
+        assertThat(a.getLanguageSource()).isEqualTo(ArticleMarks.DECLARED);
+        NewsArticle b = result.articles().get(1);
+        assertThat(b.getBodyKind()).isEqualTo(ArticleMarks.FULL_TEXT);
+        assertThat(b.getCategories()).isEmpty();
+        assertThat(b.getLanguageSource()).isEqualTo(ArticleMarks.UNKNOWN);
+    }
+
+    @Test
+    void shouldNameTheFieldOfAWronglyTypedCategoryOrBodyKind() throws IOException {
+        String start = "{\"url\":\"https://example.com/a\",\"title\":\"T\",";
+        Path file = write(
+                start + "\"categories\":\"Ports\"}",
+                start + "\"categories\":[\"Ports\",7]}",
+                start + "\"bodyKind\":true}",
+                start + "\"bodyKind\":\"teaser\"}",
+                start + "\"language\":[\"en\"]}");
+
+        ArticleReadResult result = reader.read(file);
+
+        assertThat(result.articles()).isEmpty();
+        assertThat(result.errors())
+                .extracting(IngestError::reason)
+                .containsExactly(
+                        "field 'categories' must be an array of strings, got string",
+                        "field 'categories' must be an array of strings, but element 1 is number",
+                        "field 'bodyKind' must be a string, got boolean",
+                        "field 'bodyKind' must be \"full\" or \"summary\" (or FULL_TEXT, SUMMARY, UNKNOWN), got 'teaser'",
+                        "field 'language' must be a string, got array");
     }
 }

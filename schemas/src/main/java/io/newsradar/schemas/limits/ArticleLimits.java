@@ -1,6 +1,7 @@
 package io.newsradar.schemas.limits;
 
 import io.newsradar.avro.NewsArticle;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,12 +17,23 @@ import java.util.Optional;
  * plus key points, which are distinct sentences of the body and so at most the body again, plus a
  * few KiB of tags and reasons: about 600 KiB at worst. An {@code Alert} holds the title and the
  * key points, about half that. 256 KiB is still some 40,000 words, ten times a long read.
+ *
+ * <p>Categories (v2): at most {@value #MAX_CATEGORIES} of at most {@value #MAX_CATEGORY_BYTES}
+ * bytes each, so 8 KiB at worst, like one more metadata field. Real feeds give a handful of short
+ * labels ("Politics", "Asia"); an item with hundreds is a tag cloud or spam, and its first few say
+ * what it is about. Ingest keeps the first ones and cuts long ones (with a note); the scoring
+ * stream dead-letters a record over these limits like any other.
  */
 public final class ArticleLimits {
     /** The largest body accepted, in bytes of UTF-8. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** The largest title, URL, GUID, source, author, language, feed URL or hash, in bytes of UTF-8. */
     public static final int MAX_FIELD_BYTES = 8 * 1024;
+
+    /** The most categories an article keeps. */
+    public static final int MAX_CATEGORIES = 32;
+    /** The longest category, in bytes of UTF-8. */
+    public static final int MAX_CATEGORY_BYTES = 256;
 
     private ArticleLimits() {}
 
@@ -44,12 +56,34 @@ public final class ArticleLimits {
             {"language", article.getLanguage()},
             {"feedUrl", article.getFeedUrl()},
             {"contentHash", article.getContentHash()},
+            {"feedId", article.getFeedId()},
+            {"bodyKind", article.getBodyKind()},
+            {"languageSource", article.getLanguageSource()},
+            {"publishedAtStatus", article.getPublishedAtStatus()},
+            {"alertHold", article.getAlertHold()},
         };
         for (String[] field : fields) {
             long bytes = utf8Length(field[1]);
             if (bytes > MAX_FIELD_BYTES) {
                 return Optional.of(field[0] + " is " + bytes + " bytes of UTF-8, over the " + MAX_FIELD_BYTES
                         + "-byte limit for that field");
+            }
+        }
+        return categoriesViolation(article.getCategories());
+    }
+
+    private static Optional<String> categoriesViolation(List<? extends CharSequence> categories) {
+        if (categories == null) {
+            return Optional.empty();
+        }
+        if (categories.size() > MAX_CATEGORIES) {
+            return Optional.of("categories has " + categories.size() + " entries, over the limit of " + MAX_CATEGORIES);
+        }
+        for (CharSequence category : categories) {
+            long bytes = utf8Length(category == null ? null : category.toString());
+            if (bytes > MAX_CATEGORY_BYTES) {
+                return Optional.of("a category is " + bytes + " bytes of UTF-8, over the " + MAX_CATEGORY_BYTES
+                        + "-byte limit for one category");
             }
         }
         return Optional.empty();

@@ -53,4 +53,42 @@ class ArticleLimitsTest {
         assertThat(ArticleLimits.utf8Length(mixed)).isEqualTo(mixed.getBytes(StandardCharsets.UTF_8).length);
         assertThat(ArticleLimits.utf8Length(null)).isZero();
     }
+
+    @Test
+    void shouldAcceptCategoriesAtTheLimits() {
+        NewsArticle a = article("t", "b");
+        a.setCategories(java.util.Collections.nCopies(
+                ArticleLimits.MAX_CATEGORIES, "x".repeat(ArticleLimits.MAX_CATEGORY_BYTES)));
+
+        assertThat(ArticleLimits.violation(a)).isEmpty();
+    }
+
+    @Test
+    void shouldNameTooManyCategories() {
+        NewsArticle a = article("t", "b");
+        a.setCategories(java.util.Collections.nCopies(ArticleLimits.MAX_CATEGORIES + 1, "x"));
+
+        assertThat(ArticleLimits.violation(a))
+                .hasValue("categories has " + (ArticleLimits.MAX_CATEGORIES + 1) + " entries, over the limit of "
+                        + ArticleLimits.MAX_CATEGORIES);
+    }
+
+    @Test
+    void shouldNameAnOversizedCategory() {
+        NewsArticle a = article("t", "b");
+        a.setCategories(java.util.List.of("ok", "\u00e9".repeat(ArticleLimits.MAX_CATEGORY_BYTES / 2 + 1)));
+
+        assertThat(ArticleLimits.violation(a))
+                .hasValueSatisfying(m ->
+                        assertThat(m).startsWith("a category is " + (ArticleLimits.MAX_CATEGORY_BYTES + 2) + " bytes"));
+    }
+
+    @Test
+    void shouldNameAnOversizedV2MarkField() {
+        NewsArticle a = article("t", "b");
+        a.setFeedId("f".repeat(ArticleLimits.MAX_FIELD_BYTES + 1));
+
+        assertThat(ArticleLimits.violation(a))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("feedId is "));
+    }
 }
