@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 final class FeedDates {
     private static final String MONTH = "([A-Za-z]{3,9})\\.?";
     private static final String TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?";
-    private static final Pattern RFC822 = Pattern.compile("(?:[A-Za-z]{2,9}\\.?,?\\s*)?(\\d{1,2})[\\s-]+" + MONTH
-            + "[\\s-]+(\\d{4}|\\d{2})(?:[\\sT,]+" + TIME + ")?\\s*(.*)");
-    private static final Pattern MONTH_FIRST = Pattern.compile("(?:[A-Za-z]{2,9}\\.?,?\\s*)?" + MONTH
+    private static final Pattern RFC822 = Pattern.compile("(?:[A-Za-z]{2,9}\\.?(?:,\\s*|\\s+))?(\\d{1,2})[\\s-]+"
+            + MONTH + "[\\s-]+(\\d{4}|\\d{2})(?:[\\sT,]+" + TIME + ")?\\s*(.*)");
+    private static final Pattern MONTH_FIRST = Pattern.compile("(?:[A-Za-z]{2,9}\\.?(?:,\\s*|\\s+))?" + MONTH
             + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:[\\s,]+" + TIME + ")?\\s*(.*)");
     // Also asctime-ish "Thu Jan 01 19:48:21 2004" and "Jan 01 19:48:21 GMT 2004".
     private static final Pattern ASCTIME = Pattern.compile(
