@@ -15,7 +15,9 @@ import org.jdom2.output.XMLOutputter;
  *   <li>a Dublin Core {@code dc:title} when there is no title;
  *   <li>the Atom {@code alternate} link (or one without {@code rel}) as the site link, where
  *       ROME may give the feed's {@code self} link;
- *   <li>the effective {@code xml:base}, against which relative links resolve first.
+ *   <li>the effective {@code xml:base}, against which relative links resolve first, and the
+ *       feed's {@code self} link, against which they resolve when the document has no URL of its own
+ *       (a file).
  * </ul>
  */
 final class FeedElements {
@@ -57,6 +59,25 @@ final class FeedElements {
             }
         }
         return romeLink;
+    }
+
+    /**
+     * The feed's {@code rel="self"} link (Atom {@code link} or RSS {@code atom:link}): where the
+     * feed says it lives, the base for its relative links when the document was read from a file.
+     */
+    static String selfLink(Element channel) {
+        if (channel == null) {
+            return null;
+        }
+        for (Element link : channel.getChildren()) {
+            String href = link.getAttributeValue("href");
+            if ("link".equals(link.getName())
+                    && "self".equals(link.getAttributeValue("rel"))
+                    && FeedLinks.notBlank(href)) {
+                return href.strip();
+            }
+        }
+        return null;
     }
 
     /** The item's {@code link} child, where an {@code xml:base} of its own would apply, or the item. */

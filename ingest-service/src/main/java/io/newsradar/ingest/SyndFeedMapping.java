@@ -36,9 +36,13 @@ final class SyndFeedMapping {
     static ParsedFeed toParsedFeed(SyndFeed feed, Document document, String feedUrl, String base) {
         Element channel = channelElement(document);
         String feedTitle = FeedElements.title(feed.getTitle(), channel);
-        // a relative site link is relative to the feed document itself
-        String siteLink =
-                FeedLinks.resolve(FeedElements.siteLink(feed.getLink(), channel), FeedElements.xmlBase(channel), base);
+        // a relative site link is relative to xml:base, else to the feed document: its URL, or for a
+        // file the self link the feed gives
+        String siteLink = FeedLinks.resolve(
+                FeedElements.siteLink(feed.getLink(), channel),
+                FeedElements.xmlBase(channel),
+                base,
+                FeedElements.selfLink(channel));
         List<SyndEntry> entries = feed.getEntries();
         List<Element> elements = itemElements(document);
         boolean aligned = elements.size() == entries.size();

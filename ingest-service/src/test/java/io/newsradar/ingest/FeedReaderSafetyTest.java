@@ -169,6 +169,15 @@ class FeedReaderSafetyTest {
     }
 
     @Test
+    void shouldRejectJsonNestedPastJacksonsDepthLimitAsInvalidJson() {
+        byte[] doc = ("{\"items\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> reader.parse(doc, "application/feed+json", "https://deep.example.com/f"))
+                .isInstanceOf(FeedReadException.class)
+                .hasMessageContaining("invalid JSON");
+    }
+
+    @Test
     void shouldRejectElementsNestedPastTheDepthLimit() {
         String xml = "<rss version=\"2.0\"><channel><title>t</title><item><description>"
                 + "<x>".repeat(XmlFeedParser.MAX_ELEMENT_DEPTH + 10)

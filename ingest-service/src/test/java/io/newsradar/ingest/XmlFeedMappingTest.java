@@ -79,4 +79,18 @@ class XmlFeedMappingTest {
         assertThat(feed.items().get(0).title()).isEqualTo("<b>Bold</b> move");
         assertThat(feed.items().get(0).url()).isEqualTo("https://b.example.com/feeds/post/1");
     }
+
+    @Test
+    void shouldResolveRelativeLinksOfAFeedReadFromAFileAgainstItsSelfLink() throws Exception {
+        String xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>S</title>"
+                + "<link rel=\"self\" href=\"http://s.example.net/blog/index.atom\"/><link href=\"/blog/\"/>"
+                + "<id>urn:s</id><updated>2012-07-25T12:39:39-07:00</updated>"
+                + "<entry><id>urn:1</id><title>One</title><link href=\"/blog/2012/one\"/>"
+                + "<updated>2012-07-16T00:00:00Z</updated></entry></feed>";
+
+        ParsedFeed feed = reader.parseFeed(xml.getBytes(StandardCharsets.UTF_8), null, "file:///tmp/s.atom", null);
+
+        assertThat(feed.link()).isEqualTo("http://s.example.net/blog/");
+        assertThat(feed.items().get(0).url()).isEqualTo("http://s.example.net/blog/2012/one");
+    }
 }
