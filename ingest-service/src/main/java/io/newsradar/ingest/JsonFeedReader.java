@@ -40,8 +40,7 @@ final class JsonFeedReader {
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr();
-            throw new FeedReadException(
-                    "feed " + feedUrl + ": invalid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new FeedReadException("feed " + feedUrl + ": invalid JSON" + where + ": " + shortMessage(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new FeedReadException("feed " + feedUrl + ": not a JSON Feed (the document is not a JSON object)");
@@ -65,6 +64,15 @@ final class JsonFeedReader {
             }
         }
         return new ParsedFeed(format == null ? "json" : format, title, siteLink, language, raws);
+    }
+
+    /** Jackson's message without the source description it appends ("(start marker at [Source: ..."). */
+    private static String shortMessage(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int cut = m.indexOf(" (start marker at");
+        m = cut < 0 ? m : m.substring(0, cut);
+        int newline = m.indexOf('\n');
+        return newline < 0 ? m : m.substring(0, newline);
     }
 
     /** {@code json_1.0} or {@code json_1.1} for the versions we know, else null. */
