@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -42,15 +36,9 @@ class EvalFeedsConformanceTest {
     private static final Logger log = LoggerFactory.getLogger(EvalFeedsConformanceTest.class);
     static final String COMMAND = "mvn -B -pl ingest-service -am verify -Dtest=EvalFeedsConformanceTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ConformanceReport REPORT = new ConformanceReport();
 
     private final FeedReader reader = new FeedReader(new ArticleNormalizer());
-
-    /** What another parser expected of one document, in the fields we compare. */
-    record Expected(String title, String link, List<ExpectedItem> items) {}
-
-    record ExpectedItem(String title, String link, String published) {}
 
     static Path evalFeeds() {
         // Tests run in the module directory; its parent is the repository root.
@@ -74,34 +62,22 @@ class EvalFeedsConformanceTest {
                 Files.isDirectory(feeds), "eval feeds not present at " + feeds + " (optional, lives outside the repo)");
         Path gofeed = feeds.resolve("gofeed/testdata");
 
-        comparePairs(
-                "gofeed parser", gofeed.resolve("parser/rss"), ".xml", ".json", EvalFeedsConformanceTest::gofeedRss);
-        comparePairs(
-                "gofeed parser", gofeed.resolve("parser/atom"), ".xml", ".json", EvalFeedsConformanceTest::gofeedAtom);
-        comparePairs(
-                "gofeed translator",
-                gofeed.resolve("translator/rss"),
-                ".xml",
-                ".json",
-                EvalFeedsConformanceTest::universal);
-        comparePairs(
-                "gofeed translator",
-                gofeed.resolve("translator/atom"),
-                ".xml",
-                ".json",
-                EvalFeedsConformanceTest::universal);
+        comparePairs("gofeed parser", gofeed.resolve("parser/rss"), ".xml", ".json", ExpectedFeeds::gofeedRss);
+        comparePairs("gofeed parser", gofeed.resolve("parser/atom"), ".xml", ".json", ExpectedFeeds::gofeedAtom);
+        comparePairs("gofeed translator", gofeed.resolve("translator/rss"), ".xml", ".json", ExpectedFeeds::universal);
+        comparePairs("gofeed translator", gofeed.resolve("translator/atom"), ".xml", ".json", ExpectedFeeds::universal);
         comparePairs(
                 "JSON Feed (gofeed parser)",
                 gofeed.resolve("parser/json"),
                 ".json",
                 "_expected.json",
-                EvalFeedsConformanceTest::universalJson);
+                ExpectedFeeds::universalJson);
         comparePairs(
                 "JSON Feed (gofeed translator)",
                 gofeed.resolve("translator/json"),
                 ".json",
                 "_expected.json",
-                EvalFeedsConformanceTest::universal);
+                ExpectedFeeds::universal);
         for (Path file : list(gofeed.resolve("parser/universal"))) {
             REPORT.exclude("gofeed parser/universal input: no expected output (outcome listed)");
             REPORT.outcome(
@@ -119,7 +95,7 @@ class EvalFeedsConformanceTest {
             String stem = stem(input.getFileName().toString());
             Path output = rssParser.resolve("output/" + stem + ".json");
             if (Files.exists(output)) {
-                compare("rss-parser", input, expected(output, EvalFeedsConformanceTest::rssParser));
+                compare("rss-parser", input, ExpectedFeeds.read(output, ExpectedFeeds::rssParser));
             } else {
                 REPORT.exclude("rss-parser input without expected output");
                 REPORT.outcome(
@@ -194,7 +170,11 @@ class EvalFeedsConformanceTest {
     }
 
     private void comparePairs(
-            String suite, Path dir, String inputSuffix, String expectedSuffix, Function<JsonNode, Expected> extract)
+            String suite,
+            Path dir,
+            String inputSuffix,
+            String expectedSuffix,
+            Function<JsonNode, ExpectedFeeds.Expected> extract)
             throws IOException {
         for (Path file : list(dir)) {
             String name = file.getFileName().toString();
@@ -209,11 +189,11 @@ class EvalFeedsConformanceTest {
                 REPORT.exclude(suite + ": input without expected output (" + dir.getFileName() + ")");
                 continue;
             }
-            compare(suite, file, expected(expectedFile, extract));
+            compare(suite, file, ExpectedFeeds.read(expectedFile, extract));
         }
     }
 
-    private void compare(String suite, Path file, Expected expected) {
+    private void compare(String suite, Path file, ExpectedFeeds.Expected expected) {
         String name = file.getParent().getFileName() + "/" + file.getFileName();
         ParsedFeed ours;
         String rejection = null;
@@ -244,7 +224,7 @@ class EvalFeedsConformanceTest {
                     rejection != null ? rejection : Disagreements.reason(name, "item count"));
         }
         for (int i = 0; i < expected.items().size(); i++) {
-            ExpectedItem e = expected.items().get(i);
+            ExpectedFeeds.ExpectedItem e = expected.items().get(i);
             boolean comparable = rejection != null || count == expected.items().size();
             if (!comparable) {
                 REPORT.exclude("item fields: item counts differ (the count disagreement is listed)");
@@ -327,94 +307,6 @@ class EvalFeedsConformanceTest {
             return "RSS 0.9x";
         }
         return "RSS 2.0";
-    }
-
-    // --- expected-output readers, one per JSON shape ---
-
-    static Expected gofeedRss(JsonNode root) {
-        return new Expected(
-                text(root, "title"),
-                text(root, "link"),
-                items(
-                        root.get("items"),
-                        i -> new ExpectedItem(text(i, "title"), text(i, "link"), text(i, "pubDateParsed"))));
-    }
-
-    static Expected gofeedAtom(JsonNode root) {
-        return new Expected(
-                text(root, "title"),
-                alternate(root.get("links")),
-                items(
-                        root.get("entries"),
-                        i -> new ExpectedItem(
-                                text(i, "title"), alternate(i.get("links")), text(i, "publishedParsed"))));
-    }
-
-    static Expected universal(JsonNode root) {
-        return new Expected(
-                text(root, "title"),
-                text(root, "link"),
-                items(
-                        root.get("items"),
-                        i -> new ExpectedItem(text(i, "title"), text(i, "link"), text(i, "publishedParsed"))));
-    }
-
-    /** gofeed's JSON parser expectations are JSON Feed documents themselves. */
-    static Expected universalJson(JsonNode root) {
-        return new Expected(
-                text(root, "title"),
-                text(root, "home_page_url"),
-                items(
-                        root.get("items"),
-                        i -> new ExpectedItem(text(i, "title"), text(i, "url"), text(i, "date_published"))));
-    }
-
-    static Expected rssParser(JsonNode root) {
-        JsonNode feed = root.has("feed") ? root.get("feed") : root;
-        return new Expected(
-                text(feed, "title"),
-                text(feed, "link"),
-                items(feed.get("items"), i -> new ExpectedItem(text(i, "title"), text(i, "link"), text(i, "isoDate"))));
-    }
-
-    private static String alternate(JsonNode links) {
-        if (links != null) {
-            for (JsonNode l : links) {
-                String rel = text(l, "rel");
-                if ((rel == null || rel.equals("alternate")) && text(l, "href") != null) {
-                    return text(l, "href");
-                }
-            }
-        }
-        return null;
-    }
-
-    private static List<ExpectedItem> items(JsonNode array, Function<JsonNode, ExpectedItem> item) {
-        List<ExpectedItem> items = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.forEach(i -> items.add(item.apply(i)));
-        }
-        return items;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || !v.isValueNode() ? null : v.asText();
-    }
-
-    /** Expected JSON is UTF-8, except one rss-parser file saved in Latin-1 (read as windows-1252). */
-    private static Expected expected(Path file, Function<JsonNode, Expected> extract) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            text = new String(bytes, Charset.forName("windows-1252"));
-        }
-        return extract.apply(JSON.readTree(text));
     }
 
     private static List<Path> list(Path dir) throws IOException {
