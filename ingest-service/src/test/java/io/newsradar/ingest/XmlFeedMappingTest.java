@@ -69,6 +69,33 @@ class XmlFeedMappingTest {
     }
 
     @Test
+    void shouldStoreRssDatesWithOddZonesAndNoSecondsAsUtcInstants() throws Exception {
+        String[][] cases = {
+            {"Mon, 03 Mar 2025 08:15 EST", "2025-03-03T13:15:00Z"},
+            {"Mon, 03 Mar 2025 08:15:00 +0900", "2025-03-02T23:15:00Z"},
+            {"03 Mar 2025 08:15:00 PDT", "2025-03-03T15:15:00Z"},
+            {"Mon, 3 Mar 25 08:15:00 GMT", "2025-03-03T08:15:00Z"},
+            {"2025-03-03T08:15:00+09:00", "2025-03-02T23:15:00Z"},
+        };
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://n.example.com/</link><description>d</description>");
+        for (int i = 0; i < cases.length; i++) {
+            xml.append("<item><title>t")
+                    .append(i)
+                    .append("</title><link>https://n.example.com/")
+                    .append(i)
+                    .append("</link><pubDate>")
+                    .append(cases[i][0])
+                    .append("</pubDate></item>");
+        }
+        ParsedFeed feed = parse(xml.append("</channel></rss>").toString());
+
+        for (int i = 0; i < cases.length; i++) {
+            assertThat(feed.items().get(i).publishedAt()).as(cases[i][0]).isEqualTo(Instant.parse(cases[i][1]));
+        }
+    }
+
+    @Test
     void shouldKeepNakedTitleMarkupFallBackToDcTitleAndResolveLinksAgainstXmlBase() throws Exception {
         ParsedFeed feed = parse("<rss version=\"2.0\" xml:base=\"https://b.example.com/feeds/\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><dc:title>DC Feed</dc:title>"

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +100,32 @@ class ParseFeedCommandTest {
         assertThat(lines.get(0).get("article").get("title").asText()).isEqualTo("Fine");
         assertThat(lines.get(1).get("item").asInt()).isEqualTo(1);
         assertThat(lines.get(1).get("error").asText()).isEqualTo("title and body are both empty");
+    }
+
+    @Test
+    void shouldReadAFeedFromAnHttpUrl() throws Exception {
+        byte[] body = Files.readAllBytes(jsonFeed());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed.json", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/feed+json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.json";
+
+            Run run = run("parse-feed", url);
+
+            assertThat(run.code).as(run.err).isEqualTo(ExitCodes.OK);
+            JsonNode line = jsonLines(run.out).get(0);
+            assertThat(line.get("feed").asText()).isEqualTo(url);
+            assertThat(line.get("article").get("feedUrl").asText()).isEqualTo(url);
+            assertThat(line.get("article").get("title").asText()).isEqualTo("Only");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
