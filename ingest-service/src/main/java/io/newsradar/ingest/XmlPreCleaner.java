@@ -1,5 +1,7 @@
 package io.newsradar.ingest;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
@@ -12,12 +14,17 @@ import org.jsoup.nodes.Entities;
  *       references; unknown names are escaped as text;
  *   <li>characters and numeric references that XML 1.0 forbids (control characters) are dropped.
  * </ul>
- * CDATA sections and comments are copied untouched: a bare {@code &} is legal there.
- * This never adds a DOCTYPE or entity declaration, so it cannot weaken the parser's XXE defences.
+ * CDATA sections, comments and the DOCTYPE declaration are copied untouched: a bare {@code &}
+ * is legal in the first two, and the entities a DOCTYPE declares are left for the parser, so
+ * references to them are not escaped either (the parser's limits, not this class, stop an
+ * expansion attack; external entities stay unresolved, see {@link XmlFeedParser}). This never
+ * adds a DOCTYPE or entity declaration, so it cannot weaken the parser's XXE defences.
  */
 final class XmlPreCleaner {
     private static final Pattern ENTITY =
             Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));");
+
+    private static final Pattern DECLARED_ENTITY = Pattern.compile("<!ENTITY\\s+([A-Za-z_:][-A-Za-z0-9._:]*)");
 
     private XmlPreCleaner() {}
 
@@ -26,16 +33,25 @@ final class XmlPreCleaner {
         Matcher entity = ENTITY.matcher(xml);
         int n = xml.length();
         int i = 0;
+        Set<String> declared = new HashSet<>();
         while (i < n) {
             char c = xml.charAt(i);
-            if (c == '<' && xml.startsWith("<![CDATA[", i)) {
+            if (c == '<' && xml.startsWith("<!DOCTYPE", i)) {
+                int end = doctypeEnd(xml, i);
+                Matcher d = DECLARED_ENTITY.matcher(xml).region(i, end);
+                while (d.find()) {
+                    declared.add(d.group(1));
+                }
+                out.append(xml, i, end);
+                i = end;
+            } else if (c == '<' && xml.startsWith("<![CDATA[", i)) {
                 i = copyThrough(xml, i, "]]>", out);
             } else if (c == '<' && xml.startsWith("<!--", i)) {
                 i = copyThrough(xml, i, "-->", out);
             } else if (c == '&') {
                 entity.region(i, n);
                 if (entity.lookingAt()) {
-                    appendEntity(entity, out);
+                    appendEntity(entity, declared, out);
                     i = entity.end();
                 } else {
                     out.append("&amp;");
@@ -58,7 +74,18 @@ final class XmlPreCleaner {
         return stop;
     }
 
-    private static void appendEntity(Matcher m, StringBuilder out) {
+    /** Just past the {@code >} that closes the DOCTYPE, skipping an internal subset in brackets. */
+    private static int doctypeEnd(String xml, int start) {
+        int close = xml.indexOf('>', start);
+        int bracket = xml.indexOf('[', start);
+        if (bracket >= 0 && (close < 0 || bracket < close)) {
+            int subsetEnd = xml.indexOf("]", bracket);
+            close = subsetEnd < 0 ? -1 : xml.indexOf('>', subsetEnd);
+        }
+        return close < 0 ? xml.length() : close + 1;
+    }
+
+    private static void appendEntity(Matcher m, Set<String> declared, StringBuilder out) {
         if (m.group(1) != null || m.group(2) != null) {
             int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
             if (isXmlCodePoint(cp)) {
@@ -67,6 +94,10 @@ final class XmlPreCleaner {
             return;
         }
         String name = m.group(3);
+        if (declared.contains(name)) {
+            out.append(m.group());
+            return;
+        }
         switch (name) {
             case "amp", "lt", "gt", "quot", "apos" -> out.append(m.group());
             default -> {

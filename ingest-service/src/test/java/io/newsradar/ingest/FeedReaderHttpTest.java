@@ -91,6 +91,7 @@ class FeedReaderHttpTest {
             ex.sendResponseHeaders(301, -1);
             ex.close();
         });
+        serve("/feed.json", "application/feed+json", FeedReaderTest.fixtureBytes("awkward/jsonfeed-1.1.json"));
         server.createContext("/missing", ex -> {
             ex.sendResponseHeaders(404, -1);
             ex.close();
@@ -132,6 +133,18 @@ class FeedReaderHttpTest {
     void stop() {
         release.countDown();
         server.stop(0);
+    }
+
+    @Test
+    void shouldFetchJsonFeedOverHttpThroughTheSameEntryPoint() throws Exception {
+        ArticleReadResult result = new FeedReader(new ArticleNormalizer()).read(base + "/feed.json");
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.articles())
+                .extracting(a -> a.getTitle())
+                .containsExactly("Ferry timetable changes", "Report on dredging", "Teaser copied into content");
+        assertThat(result.articles().get(0).getUrl()).isEqualTo("https://ledger.example.com/2025/ferry");
+        assertThat(result.articles().get(0).getFeedUrl()).isEqualTo(base + "/feed.json");
     }
 
     @Test

@@ -25,6 +25,14 @@ class XmlPreCleanerTest {
     }
 
     @Test
+    void shouldLeaveTheDoctypeAndReferencesToEntitiesItDeclaresForTheParser() {
+        String xml = "<!DOCTYPE rss [<!ENTITY org \"A & B\"><!ENTITY % p \"x\">]><t>&org; &other; &nbsp;</t>";
+        assertThat(XmlPreCleaner.clean(xml))
+                .isEqualTo(
+                        "<!DOCTYPE rss [<!ENTITY org \"A & B\"><!ENTITY % p \"x\">]><t>&org; &amp;other; &#160;</t>");
+    }
+
+    @Test
     void shouldLeaveCdataAndCommentsAlone() {
         String xml = "<t><![CDATA[a & b &nbsp;]]></t><!-- x & y -->";
         assertThat(XmlPreCleaner.clean(xml)).isEqualTo(xml);

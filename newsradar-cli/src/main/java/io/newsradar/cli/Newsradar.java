@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BrokerCommand.class,
             IngestCommand.class,
+            ParseFeedCommand.class,
             ScoreCommand.class,
             SinkCommand.class,
             TailCommand.class,

@@ -44,7 +44,8 @@ class NewsradarUsageTest {
         assertThat(run.code).isZero();
         Map<String, String> summaries = commandList(run.out);
         assertThat(summaries)
-                .containsKeys("demo", "broker", "ingest", "score", "sink", "tail", "explain", "rules", "help");
+                .containsKeys(
+                        "demo", "broker", "ingest", "parse-feed", "score", "sink", "tail", "explain", "rules", "help");
         assertThat(summaries)
                 .allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
     }
