@@ -307,7 +307,13 @@ public final class ScoringApp implements AutoCloseable {
         // restart is the smaller cost.
         boolean closed = streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        LOG.info("scoring stream closed ({}), {}", closed ? "clean" : "timed out", counters);
+        LOG.info(
+                "scoring stream closed ({}), {}, feeds listed={} unreadable feed records={} ignored fixed tags={}",
+                closed ? "clean" : "timed out",
+                counters,
+                feeds.size(),
+                feeds.rejectedRecords(),
+                feeds.ignoredTags());
         routeTopics.close();
         if (closed) {
             // only now no stream thread evaluates with it; after a timeout the cleaner releases it
