@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TailCommand.class,
             ExplainCommand.class,
             RulesCommand.class,
+            FeedsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsradar implements Runnable {
@@ -50,7 +51,7 @@ public final class Newsradar implements Runnable {
     /** The exit code for a command that failed with {@code ex}: broker trouble is told apart from the rest. */
     static int exitCodeOf(Throwable ex) {
         for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof BrokerUnreachableException) {
+            if (c instanceof BrokerUnreachableException || c instanceof FeedsWriter.FeedsUnwrittenException) {
                 return ExitCodes.INFRASTRUCTURE;
             }
         }

@@ -1,7 +1,11 @@
 package io.newsradar.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsradar.avro.NewsArticle;
+import io.newsradar.avro.ScoredArticle;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
@@ -14,6 +18,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,6 +45,8 @@ import picocli.CommandLine.Spec;
         })
 final class TailCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    // string-valued topics whose values are JSON documents
+    private static final Set<String> JSON_VALUED = Set.of(Topics.FEEDS.name(), Topics.FEEDS_STATE.name());
 
     @Spec
     CommandSpec spec;
@@ -135,8 +143,11 @@ final class TailCommand implements Callable<Integer> {
         }
         try {
             Object value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            marks(value).ifPresent(m -> node.set("marks", m));
             if (value == null) {
                 node.putNull("value");
+            } else if (value instanceof String text && JSON_VALUED.contains(topic.name())) {
+                node.set("value", jsonOrText(text));
             } else if (value instanceof SpecificRecord record) {
                 node.set("value", AvroJson.tree(record));
             } else if (value instanceof byte[] bytes) {
@@ -151,5 +162,39 @@ final class TailCommand implements Callable<Integer> {
                     r.value() == null ? null : Base64.getEncoder().encodeToString(r.value()));
         }
         return node.toString();
+    }
+
+    /**
+     * What a reader scanning the stream wants first, in front of the whole value: the article's
+     * feed, why its alerts are held (ingest's age gate or a feed's first poll), and for a scored
+     * article its story, score and routes. Empty for records without any of these.
+     */
+    static Optional<ObjectNode> marks(Object value) {
+        NewsArticle article =
+                value instanceof ScoredArticle s ? s.getArticle() : value instanceof NewsArticle a ? a : null;
+        if (article == null) {
+            return Optional.empty();
+        }
+        ObjectNode m = JSON.createObjectNode();
+        if (value instanceof ScoredArticle s) {
+            m.put("storyId", s.getStoryId()).put("score", s.getScore());
+            s.getRoutes().forEach(m.putArray("routes")::add);
+        }
+        if (article.getFeedId() != null) {
+            m.put("feedId", article.getFeedId());
+        }
+        if (article.getAlertHold() != null) {
+            m.put("alertHold", article.getAlertHold());
+        }
+        return m.isEmpty() ? Optional.empty() : Optional.of(m);
+    }
+
+    /** The JSON of a feeds.v1 / feeds.state.v1 value as JSON rather than a quoted string; text if it is not JSON. */
+    private static JsonNode jsonOrText(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.newsradar.scoring;
 
 import io.newsradar.avro.NewsArticle;
+import io.newsradar.schemas.article.ArticleMarks;
 import java.util.List;
 
 /**
@@ -8,7 +9,11 @@ import java.util.List;
  * body that only say where and by whom it was filed, and whether the body is only a summary.
  *
  * @param bodyWords   words in the body (white-space separated)
- * @param summaryOnly the body has at most {@code scoring.summaryOnly.maxWords} words
+ * @param summaryOnly the body is only a summary: ingest says so ({@code bodyKind} SUMMARY), or,
+ *                    when ingest does not know ({@code bodyKind} UNKNOWN, or a value this reader
+ *                    does not know), it has at most {@code scoring.summaryOnly.maxWords} words; a
+ *                    body ingest marks FULL_TEXT is never a summary, however short
+ * @param markedSummary ingest marked the body a summary (rather than the word count saying so)
  */
 record ArticleText(
         String title,
@@ -16,7 +21,8 @@ record ArticleText(
         List<Sentence> sentences,
         List<Placelines.Span> placelines,
         int bodyWords,
-        boolean summaryOnly) {
+        boolean summaryOnly,
+        boolean markedSummary) {
 
     static ArticleText of(NewsArticle article, ScoringSettings settings) {
         String title = article.getTitle() == null ? "" : article.getTitle();
@@ -28,7 +34,19 @@ record ArticleText(
                 SentenceSplitter.split(body),
                 Placelines.find(body),
                 words,
-                words <= settings.summaryOnly().maxWords());
+                summaryOnly(article.getBodyKind(), words, settings),
+                ArticleMarks.SUMMARY.equals(article.getBodyKind()));
+    }
+
+    /** What ingest recorded wins; the word count only guesses where it recorded nothing. */
+    private static boolean summaryOnly(String bodyKind, int words, ScoringSettings settings) {
+        if (ArticleMarks.SUMMARY.equals(bodyKind)) {
+            return true;
+        }
+        if (ArticleMarks.FULL_TEXT.equals(bodyKind)) {
+            return false;
+        }
+        return words <= settings.summaryOnly().maxWords();
     }
 
     /** Whether the body range lies in a byline, dateline or credit line. */

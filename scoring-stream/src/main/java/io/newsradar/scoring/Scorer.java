@@ -180,10 +180,14 @@ public final class Scorer {
                     .append(". ");
         }
         if (text.summaryOnly()) {
-            sb.append(
-                    text.bodyWords() == 0
-                            ? "Scored on the title only: the article has no body."
-                            : "Scored on the summary only (" + text.bodyWords() + " words of body).");
+            if (text.bodyWords() == 0) {
+                sb.append("Scored on the title only: the article has no body.");
+            } else if (text.markedSummary()) {
+                sb.append("Scored on the summary only: the source gives a summary (" + text.bodyWords()
+                        + " words), not the full text.");
+            } else {
+                sb.append("Scored on the summary only (" + text.bodyWords() + " words of body).");
+            }
         }
         return sb.toString().strip();
     }

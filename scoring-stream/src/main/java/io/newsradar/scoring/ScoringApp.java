@@ -3,6 +3,7 @@ package io.newsradar.scoring;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStatus;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ public final class ScoringApp implements AutoCloseable {
     private final ScoringRules rules;
     private final Map<String, Object> adminProps;
     private final ScoringCounters counters = new ScoringCounters();
+    // the feed list read from feeds.v1 (weights and fixed tags), shared with the topology
+    private final FeedDirectory feeds = new FeedDirectory();
     private final KafkaStreams streams;
     // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
     private final LiveRules live;
@@ -98,7 +101,8 @@ public final class ScoringApp implements AutoCloseable {
         this.live = LiveRules.following(RulesSettings.followedName(config, rules), rules, routeTopics);
         // a newly activated ruleset may name new alert topics: the watchdog checks them from now on
         live.onActivation(this::watchRouteTopics);
-        this.streams = new KafkaStreams(ScoringTopology.build(live, RevisionSettings.from(config), counters), props);
+        this.streams =
+                new KafkaStreams(ScoringTopology.build(live, RevisionSettings.from(config), counters, feeds), props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -215,12 +219,13 @@ public final class ScoringApp implements AutoCloseable {
     }
 
     /**
-     * Every topic the stream reads or writes with these rules: input, rulesets, outputs, DLQ, one
-     * per route.
+     * Every topic the stream reads or writes with these rules: input, rulesets, feed list, outputs,
+     * DLQ, one per route. The stream does not start without them (a global store on a missing
+     * topic would fail the app later and less clearly).
      */
     public static List<TopicDef<?, ?>> topicsFor(ScoringRules rules) {
-        List<TopicDef<?, ?>> topics =
-                new ArrayList<>(List.of(Topics.NEWS_RAW, Topics.RULES, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
+        List<TopicDef<?, ?>> topics = new ArrayList<>(
+                List.of(Topics.NEWS_RAW, Topics.RULES, Topics.FEEDS, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
         rules.routes().forEach(r -> topics.add(r.topic()));
         return List.copyOf(topics);
     }
@@ -263,6 +268,11 @@ public final class ScoringApp implements AutoCloseable {
         return counters;
     }
 
+    /** The feed list as read from {@code feeds.v1}, with its counts of what could not be used. */
+    public FeedDirectory feeds() {
+        return feeds;
+    }
+
     /**
      * Records sent to the dead-letter topic so far by this client: Kafka Streams counts every
      * record its log-and-continue handlers skipped as dropped.
@@ -297,7 +307,13 @@ public final class ScoringApp implements AutoCloseable {
         // restart is the smaller cost.
         boolean closed = streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        LOG.info("scoring stream closed ({}), {}", closed ? "clean" : "timed out", counters);
+        LOG.info(
+                "scoring stream closed ({}), {}, feeds listed={} unreadable feed records={} ignored fixed tags={}",
+                closed ? "clean" : "timed out",
+                counters,
+                feeds.size(),
+                feeds.rejectedRecords(),
+                feeds.ignoredTags());
         routeTopics.close();
         if (closed) {
             // only now no stream thread evaluates with it; after a timeout the cleaner releases it

@@ -5,8 +5,13 @@ import io.newsradar.avro.AlertLifecycle;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.scoring.rules.MonitorTagger;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Tagger, scorer and router under one rules version: tag -> score -> route for one article, and
@@ -18,12 +23,25 @@ public final class ScoringEngine implements AutoCloseable {
     private final Scorer scorer;
     private final Router router;
     private final String rulesVersion;
+    private final Function<String, Optional<TagRule>> tagsById;
 
+    /** Without a taxonomy to look fixed feed tags up in: a feed's fixed tags are all ignored. */
     public ScoringEngine(Tagger tagger, Scorer scorer, Router router, String rulesVersion) {
+        this(tagger, scorer, router, rulesVersion, id -> Optional.empty());
+    }
+
+    /** @param tagsById the taxonomy's tags, for the fixed tags of an article's feed */
+    public ScoringEngine(
+            Tagger tagger,
+            Scorer scorer,
+            Router router,
+            String rulesVersion,
+            Function<String, Optional<TagRule>> tagsById) {
         this.tagger = Objects.requireNonNull(tagger, "tagger");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.router = Objects.requireNonNull(router, "router");
         this.rulesVersion = Objects.requireNonNull(rulesVersion, "rulesVersion");
+        this.tagsById = Objects.requireNonNull(tagsById, "tagsById");
     }
 
     /** The Boolean-rule tagger (Lucene Monitor), scorer and router of a ruleset. */
@@ -32,7 +50,8 @@ public final class ScoringEngine implements AutoCloseable {
                 new MonitorTagger(rules.taxonomy()),
                 new Scorer(rules.taxonomy().scoring()),
                 new Router(rules.routes()),
-                rules.version());
+                rules.version(),
+                rules.taxonomy()::rule);
     }
 
     public String rulesVersion() {
@@ -46,10 +65,40 @@ public final class ScoringEngine implements AutoCloseable {
     /** With what is known of the article's story (the outlets carrying it; the stories issue fills it). */
     public Evaluation evaluate(NewsArticle article, ScoringContext context) {
         Tagging tagging = tagger.match(article);
-        List<TagMatch> tags = tagging.tags();
+        List<TagMatch> tags = new ArrayList<>(tagging.tags());
+        List<String> ignoredFeedTags = addFeedTags(tags, context);
         ScoreCard card = scorer.score(article, tags, context);
         List<Route> routes = router.routeFor(tags, card.score());
-        return new Evaluation(tags, card, routes, rulesVersion, tagging.errors());
+        Optional<String> hold = AlertHold.sentence(article, routes);
+        if (hold.isPresent()) {
+            // scored and published as usual, but on no route: no alert, and the rationale says why
+            String rationale = (card.rationale() + " " + hold.get()).strip();
+            card = new ScoreCard(card.score(), card.contributions(), rationale, card.keyPoints());
+            routes = List.of();
+        }
+        return new Evaluation(tags, card, routes, rulesVersion, tagging.errors(), ignoredFeedTags);
+    }
+
+    /**
+     * Adds the fixed tags of the article's feed that the text did not already find (a tag found in
+     * the text keeps its hits and terms); returns the listed ids the taxonomy does not have.
+     */
+    private List<String> addFeedTags(List<TagMatch> tags, ScoringContext context) {
+        if (context.feed() == null || context.feed().tags().isEmpty()) {
+            return List.of();
+        }
+        Set<String> found = new HashSet<>();
+        tags.forEach(t -> found.add(t.id()));
+        List<String> unknown = new ArrayList<>();
+        for (String id : context.feed().tags()) {
+            Optional<TagRule> rule = tagsById.apply(id);
+            if (rule.isEmpty()) {
+                unknown.add(id);
+            } else if (found.add(id)) {
+                tags.add(TagMatch.fixedByFeed(rule.get(), context.feedName()));
+            }
+        }
+        return unknown;
     }
 
     /** The record for {@code news.scored.v1}. In the walking skeleton a story is one article. */

@@ -1,7 +1,10 @@
 package io.newsradar.scoring;
 
 import io.newsradar.avro.Alert;
+import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
+import io.newsradar.schemas.feeds.FeedRecord;
+import io.newsradar.scoring.feeds.FeedDirectory;
 import java.util.List;
 
 /**
@@ -14,10 +17,21 @@ record ScoringResult(ScoredArticle scored, List<Alert> alerts) {
     }
 
     static ScoringResult of(ScoringEngine engine, RevisedArticle revised, ScoringCounters counters) {
-        Evaluation evaluation = engine.evaluate(revised.article());
+        return of(engine, revised, counters, new FeedDirectory());
+    }
+
+    /** With the listed feeds: an article's feed (by {@code feedId}) lends it weight and fixed tags. */
+    static ScoringResult of(
+            ScoringEngine engine, RevisedArticle revised, ScoringCounters counters, FeedDirectory feeds) {
+        NewsArticle article = revised.article();
+        FeedRecord feed = feeds.find(article.getFeedId());
+        Evaluation evaluation = engine.evaluate(article, ScoringContext.SINGLE.withFeed(feed));
         // a rule the matcher could not run on this article: scored without it, counted and logged
         counters.countRuleErrors(evaluation.ruleErrors().size());
-        ScoredArticle scored = engine.score(revised.article(), revised.revision(), evaluation);
+        if (!evaluation.ignoredFeedTags().isEmpty()) {
+            feeds.ignoredTags(feed.id(), evaluation.ignoredFeedTags());
+        }
+        ScoredArticle scored = engine.score(article, revised.revision(), evaluation);
         return new ScoringResult(scored, engine.alerts(scored));
     }
 }

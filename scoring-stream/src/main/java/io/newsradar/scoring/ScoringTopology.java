@@ -5,6 +5,8 @@ import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.feeds.FeedDirectory;
+import io.newsradar.scoring.feeds.FeedStoreUpdater;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStoreUpdater;
 import io.newsradar.scoring.ruleset.TopicCheck;
@@ -32,6 +34,11 @@ import org.apache.kafka.streams.state.Stores;
  * mirrors {@code rules.v1}, and its processor swaps in each newer valid publication of the
  * followed ruleset. The scoring node reads the holder once per record.
  *
+ * <p>The listed feeds come from {@code feeds.v1} the same way, into the global store {@value
+ * #FEEDS_STORE} and a {@link FeedDirectory}: an article with a {@code feedId} gets its feed's
+ * source weight and fixed tags. An article whose {@code alertHold} is set is scored and published
+ * but routed nowhere (see {@link ScoringEngine#evaluate}).
+ *
  * <p>Every node and store is named, so the changelog topics and processor names stay stable
  * when the topology grows.
  */
@@ -43,6 +50,9 @@ public final class ScoringTopology {
 
     /** Every {@code rules.v1} record by key: the publications of every ruleset (global, in memory). */
     public static final String RULESETS_STORE = "rulesets";
+
+    /** Every {@code feeds.v1} record by feed id: the feed list (global, in memory). */
+    public static final String FEEDS_STORE = "feeds";
 
     private ScoringTopology() {}
 
@@ -67,8 +77,19 @@ public final class ScoringTopology {
         return build(LiveRules.fixed(engine), revisions, counters);
     }
 
-    /** Pure: builds the graph, touches no network or disk. */
+    /** Without a feed list of the caller's: the feeds read from {@code feeds.v1} are not visible outside. */
     public static Topology build(LiveRules rules, RevisionSettings revisions, ScoringCounters counters) {
+        return build(rules, revisions, counters, new FeedDirectory());
+    }
+
+    /**
+     * Pure: builds the graph, touches no network or disk.
+     *
+     * @param feeds filled from {@code feeds.v1} by the global store's processor; the scoring node
+     *              looks each article's feed up in it
+     */
+    public static Topology build(
+            LiveRules rules, RevisionSettings revisions, ScoringCounters counters, FeedDirectory feeds) {
         StreamsBuilder builder = new StreamsBuilder();
         // A copy of rules.v1 in every instance. In memory: the topic is small, and a start re-reads
         // it through the processor, so activation always takes the same path. Global stores have
@@ -81,6 +102,16 @@ public final class ScoringTopology {
                 rulesTopic.name(),
                 Consumed.with(rulesTopic.keySerde(), rulesTopic.valueSerde()).withName("rules"),
                 () -> new RulesetStoreUpdater(RULESETS_STORE, rules));
+        // The feed list, for each article's source weight and fixed tags: strings in the store,
+        // parsed by the processor, so a bad record is counted rather than fatal. In memory and
+        // re-read at start, like rules.v1: a few hundred small records.
+        TopicDef<String, String> feedsTopic = Topics.FEEDS;
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDS_STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(),
+                feedsTopic.name(),
+                Consumed.with(feedsTopic.keySerde(), feedsTopic.valueSerde()).withName("feeds"),
+                () -> new FeedStoreUpdater(FEEDS_STORE, feeds));
         // Both stores are changelogged (the default), so a restored task keeps its index too.
         // Writes go to the changelog at once rather than at the next cache flush; each is read
         // about once per record, so a cache would save little.
@@ -106,7 +137,7 @@ public final class ScoringTopology {
                                 revisions,
                                 counters,
                                 // the engine in force, read once per record
-                                revised -> ScoringResult.of(rules.engine(), revised, counters)),
+                                revised -> ScoringResult.of(rules.engine(), revised, counters, feeds)),
                         Named.as("dedupe-tag-score-route"),
                         REVISIONS_STORE,
                         REVISIONS_BY_LAST_SEEN_STORE);

@@ -21,11 +21,34 @@ final class StoryTerms {
             ScoringSettings s,
             List<Contribution> into) {
         recency(article, s.recency(), into);
+        source(article, context, sources, into);
+        coverage(context, s, into);
+    }
+
+    private static void source(
+            NewsArticle article, ScoringContext context, SourceWeights sources, List<Contribution> into) {
+        // A listed feed's own weight replaces the taxonomy's weight of the outlet rather than adding
+        // to it: both say how much this source counts, and the feed list is the more specific
+        // (one desk's feed of a general outlet). A feed weight of 0 means "not weighted in the
+        // list", so the taxonomy's entry for the outlet still applies.
+        double feedWeight =
+                context.feed() == null ? SourceWeights.NONE : context.feed().weight();
+        if (feedWeight != SourceWeights.NONE) {
+            into.add(Terms.term(
+                    "source",
+                    feedWeight,
+                    "from feed " + context.feedName() + ", weighted " + Terms.signed(feedWeight)
+                            + " in the feed list"));
+            return;
+        }
         double w = sources.weightOf(article);
         if (w != SourceWeights.NONE) {
             into.add(
                     Terms.term("source", w, "from " + article.getSource() + ", an outlet weighted " + Terms.signed(w)));
         }
+    }
+
+    private static void coverage(ScoringContext context, ScoringSettings s, List<Contribution> into) {
         if (context.outlets() > 1) {
             double value = Math.min(
                     s.coverage().max(), (context.outlets() - 1) * s.coverage().perOutlet());

@@ -31,7 +31,8 @@ final class TagTerms {
         TITLE("tag.title:", "in the title"),
         LEAD("tag.lead:", "in the lead"),
         BODY("tag.body:", "in the body"),
-        DATELINE("tag.dateline:", "only in the dateline or byline");
+        DATELINE("tag.dateline:", "only in the dateline or byline"),
+        FEED("tag.feed:", "as a fixed tag of the article's feed");
 
         final String feature;
         final String phrase;
@@ -54,6 +55,14 @@ final class TagTerms {
         Map<String, Set<Hit>> nested = nestedHits(matches);
         List<Placed> placed = new ArrayList<>(matches.size());
         for (TagMatch m : matches) {
+            if (m.fixed()) {
+                // the feed vouches for the tag, not the words: the plain weight, no title's extra
+                into.add(Terms.term(
+                        Place.FEED.feature + m.id(),
+                        m.rule().weight(),
+                        m.rule().label() + ": fixed tag of feed " + m.feed()));
+                continue;
+            }
             Placed p = place(m, nested.getOrDefault(m.rule().category(), Set.of()), text, s);
             if (p != null) {
                 placed.add(p);

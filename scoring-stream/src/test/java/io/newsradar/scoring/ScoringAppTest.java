@@ -28,6 +28,13 @@ class ScoringAppTest {
     }
 
     @Test
+    void theStreamNeedsTheFeedListTopicBeforeItStarts() {
+        // feeds.v1 feeds a global store: the start check must require it, the admin step creates it
+        assertThat(ScoringApp.topicsFor(ScoringRules.defaults())).contains(Topics.FEEDS);
+        assertThat(Topics.fixed()).contains(Topics.FEEDS);
+    }
+
+    @Test
     void shouldConfigureExactlyOnceAndTheBuiltInDeadLetterQueue() {
         Properties p = ScoringApp.streamsProperties(config().with("kafka.client.id", "scoring-1"));
         assertThat(p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("127.0.0.1:1");
