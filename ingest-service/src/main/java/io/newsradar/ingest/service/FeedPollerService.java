@@ -91,7 +91,7 @@ public final class FeedPollerService implements AutoCloseable {
 
     // loop thread only
     private FeedSchedule schedule;
-    private OutcomeCommitter committer;
+    private volatile OutcomeCommitter committer;
     private StateLoader stateLoader;
     private boolean joined;
 
@@ -150,13 +150,27 @@ public final class FeedPollerService implements AutoCloseable {
         return settings;
     }
 
+    /** The last snapshot, with whether the poller waits for the cluster now. */
     public PollerHealth health() {
-        return health;
+        return health.withBrokerUnavailable(brokerUnavailable());
     }
 
-    /** Whether this instance polls what the group assigned it (for {@code /ready}). */
+    /**
+     * Whether this instance polls what the group assigned it (for {@code /ready}): false before
+     * the assignment's states are read, while the cluster does not take its transactions, and
+     * once stopped.
+     */
     public boolean isReady() {
-        return health.ready();
+        return health.ready() && !brokerUnavailable();
+    }
+
+    /**
+     * Whether the last poll transaction could not reach the Kafka cluster (a commit is being
+     * retried, or was aborted for a cluster error); false again after the next commit.
+     */
+    public boolean brokerUnavailable() {
+        OutcomeCommitter c = committer;
+        return c != null && c.brokerUnavailable();
     }
 
     /** Whether the loop has ended: closed, or stopped by itself ({@link #failure()}). */
@@ -215,6 +229,10 @@ public final class FeedPollerService implements AutoCloseable {
             committer = new OutcomeCommitter(producer, partitions, running::get);
             stateLoader = new StateLoader(stateConsumer);
             committer.init();
+            // the output topics' metadata now: a missing topic fails the start, and the first
+            // transaction does not wait for metadata
+            producer.partitionsFor(Topics.NEWS_RAW.name());
+            producer.partitionsFor(Topics.FEEDS_STATE.name());
             feedsConsumer.subscribe(List.of(Topics.FEEDS.name()), new Rebalance());
             log.info(
                     "feed poller {} started: group {}, up to {} fetches at once",
@@ -243,6 +261,7 @@ public final class FeedPollerService implements AutoCloseable {
                     Set.of(),
                     0,
                     0,
+                    false,
                     Optional.ofNullable(failure.get()).map(Throwable::getMessage));
             stopped = true;
         }
@@ -423,7 +442,13 @@ public final class FeedPollerService implements AutoCloseable {
     private PollerHealth snapshot(boolean isRunning) {
         boolean ready = isRunning && joined && schedule.pendingLoads().isEmpty();
         return new PollerHealth(
-                isRunning, ready, schedule.owned(), schedule.feedCount(), schedule.inFlightCount(), Optional.empty());
+                isRunning,
+                ready,
+                schedule.owned(),
+                schedule.feedCount(),
+                schedule.inFlightCount(),
+                false,
+                Optional.empty());
     }
 
     private void closeClients() {

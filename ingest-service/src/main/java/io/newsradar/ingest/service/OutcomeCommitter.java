@@ -9,12 +9,15 @@ import io.newsradar.schemas.limits.ArticleLimits;
 import io.newsradar.schemas.topics.Topics;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -22,6 +25,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -51,6 +55,7 @@ final class OutcomeCommitter {
     private final Serializer<NewsArticle> articles =
             Topics.NEWS_RAW.valueSerde().serializer();
     private final Serializer<String> states = Topics.FEEDS_STATE.valueSerde().serializer();
+    private volatile boolean brokerUnavailable;
 
     /** Why a transaction was not committed, when it was not. */
     record Result(boolean committed, int published, String reason) {}
@@ -94,10 +99,10 @@ final class OutcomeCommitter {
                     log.warn("feed {}: article {} rejected: {}", feed.id(), article.getId(), overLimit.get());
                     continue;
                 }
-                producer.send(articleRecord(article));
+                failFast(producer.send(articleRecord(article)));
                 published++;
             }
-            producer.send(stateRecord(feed, outcome));
+            failFast(producer.send(stateRecord(feed, outcome)));
             retryOnTimeout("send the feed offsets", () -> {
                 producer.sendOffsetsToTransaction(offsets, group);
                 return null;
@@ -106,15 +111,51 @@ final class OutcomeCommitter {
                 producer.commitTransaction();
                 return null;
             });
+            if (brokerUnavailable) {
+                log.info("the Kafka cluster answers again");
+                brokerUnavailable = false;
+            }
             return new Result(true, published, "");
         } catch (KafkaException e) {
             PollerFailedException fatal = fatalOr(e);
             if (fatal != null) {
                 throw fatal;
             }
+            if (causedByCluster(e)) {
+                clusterTrouble("failed a transaction: " + describe(e));
+            }
             abort(feed);
             return new Result(false, 0, describe(e));
         }
+    }
+
+    /**
+     * A send that failed at once (no metadata for the topic within max.block.ms, or the
+     * transaction already failed) fails the transaction: the records after it would only wait
+     * out the same timeout each.
+     */
+    private static void failFast(Future<RecordMetadata> ack) {
+        if (ack.isDone()) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof KafkaException k
+                        ? k
+                        : new KafkaException("send failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted while sending", e);
+            }
+        }
+    }
+
+    private static boolean causedByCluster(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void abort(FeedRecord feed) {
@@ -159,7 +200,6 @@ final class OutcomeCommitter {
      * timeout), until it completes, fails otherwise, or the poller is closing.
      */
     private <T> T retryOnTimeout(String what, Supplier<T> call) {
-        boolean warned = false;
         while (true) {
             try {
                 return call.get();
@@ -168,12 +208,24 @@ final class OutcomeCommitter {
                     throw new PollerFailedException(
                             "closing while the broker did not answer (" + what + "): " + e.getMessage(), e, true);
                 }
-                if (!warned) {
-                    log.warn("the Kafka cluster did not answer in time ({}): {}; retrying", what, e.getMessage());
-                    warned = true;
-                }
+                clusterTrouble("did not answer in time (" + what + "): " + e.getMessage() + "; retrying");
             }
         }
+    }
+
+    private void clusterTrouble(String what) {
+        if (!brokerUnavailable) {
+            log.warn("the Kafka cluster {}", what);
+            brokerUnavailable = true;
+        }
+    }
+
+    /**
+     * Whether the last transaction could not reach the Kafka cluster (a call is being retried,
+     * or it was aborted for a cluster error); false again after the next commit.
+     */
+    boolean brokerUnavailable() {
+        return brokerUnavailable;
     }
 
     /** The fatal form of a producer error, or null when the transaction can just be aborted. */

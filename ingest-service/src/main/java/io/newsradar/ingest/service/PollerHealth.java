@@ -13,6 +13,7 @@ import java.util.Set;
  * @param partitions    the {@code feeds.v1} partitions this instance owns
  * @param feeds         feeds on those partitions
  * @param pollsInFlight polls running now
+ * @param brokerUnavailable the last poll transaction could not reach the Kafka cluster
  * @param failure       why the poller stopped by itself, if it did
  */
 public record PollerHealth(
@@ -21,12 +22,19 @@ public record PollerHealth(
         Set<Integer> partitions,
         int feeds,
         int pollsInFlight,
+        boolean brokerUnavailable,
         Optional<String> failure) {
     public PollerHealth {
         partitions = Set.copyOf(partitions);
     }
 
     static PollerHealth starting() {
-        return new PollerHealth(false, false, Set.of(), 0, 0, Optional.empty());
+        return new PollerHealth(false, false, Set.of(), 0, 0, false, Optional.empty());
+    }
+
+    PollerHealth withBrokerUnavailable(boolean waiting) {
+        return waiting == brokerUnavailable
+                ? this
+                : new PollerHealth(running, ready && !waiting, partitions, feeds, pollsInFlight, waiting, failure);
     }
 }
