@@ -214,8 +214,9 @@ public final class FeedPollerService implements AutoCloseable {
     }
 
     /**
-     * Stops like a crashed process would: no leave from the group (the coordinator drops this
-     * member after its session timeout) and no wait for the producer. For fault tests.
+     * Stops without the group leave request (REMAIN_IN_GROUP) and without waiting for the
+     * producer: the nearest an in-process test gets to a crash. A real kill (SIGKILL) is tested
+     * with a poller in a JVM of its own.
      */
     void crash(Duration timeout) {
         leaveGroupOnClose = false;

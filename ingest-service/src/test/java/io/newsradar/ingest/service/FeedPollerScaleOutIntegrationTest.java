@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two poller instances in one group split 20 feeds (20 hosts) by feeds.v1 partition: no feed is
- * polled by both, and no poll overlaps another of the same feed. When one instance dies without
- * leaving the group, the survivor takes its partitions after the session timeout, resumes every
- * feed from its committed state, and no item is ever published twice.
+ * polled by both, and no poll of a feed overlaps another of the same feed (the shared test
+ * server sees every poll of both). When one instance stops abruptly (closed without the group
+ * leave request or a producer wait), the survivor takes its partitions, resumes every feed from
+ * its committed state, and no item is ever published twice. {@link FeedPollerKillIntegrationTest}
+ * does the same with a SIGKILL.
  */
 @Tag("integration")
 class FeedPollerScaleOutIntegrationTest {
@@ -102,7 +104,7 @@ class FeedPollerScaleOutIntegrationTest {
             assertThat(split.stream().map(TestFeedServer.Poll::instance).distinct())
                     .containsExactlyInAnyOrder("scale-a", "scale-b");
 
-            // scale-a dies without leaving the group
+            // scale-a stops abruptly: no leave request, no producer wait
             a.crash(Duration.ofSeconds(30));
             int afterCrash = server.polls().size();
             await().atMost(Duration.ofSeconds(60))

@@ -46,8 +46,12 @@ final class PollerKafka {
 
     /** A poller config for this broker: short waits and retries, a short transaction timeout. */
     static NewsradarConfig config(LocalKafkaBroker broker, String group, String instance) {
+        return config(broker.bootstrapServers(), group, instance);
+    }
+
+    static NewsradarConfig config(String bootstrapServers, String group, String instance) {
         return NewsradarConfig.defaults()
-                .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(NewsradarConfig.BOOTSTRAP_SERVERS, bootstrapServers)
                 .with(PollerSettings.GROUP_ID, group)
                 .with(PollerSettings.INSTANCE_ID, instance)
                 .with(PollerSettings.COMMIT_RETRY_MS, "300")
