@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -28,19 +27,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +58,6 @@ public final class FeedPollerService implements AutoCloseable {
     /** How long the loop waits for feed records before it looks at outcomes and due feeds again. */
     private static final Duration LOOP_POLL = Duration.ofMillis(100);
 
-    private static final Duration CLIENT_CLOSE = Duration.ofSeconds(10);
-
     private final PollerSettings settings;
     private final FeedPoll feedPoll;
     private final PollEvents events;
@@ -75,6 +65,7 @@ public final class FeedPollerService implements AutoCloseable {
     private final Consumer<String, String> feedsConsumer;
     private final Consumer<String, String> stateConsumer;
     private final Producer<byte[], byte[]> producer;
+    private final PollerClients clients;
     private final ExecutorService workers;
     private final BlockingQueue<PollResult> results = new LinkedBlockingQueue<>();
     /** Outcomes taken off the queue during a rebalance, for the loop's next turn. */
@@ -93,7 +84,7 @@ public final class FeedPollerService implements AutoCloseable {
     private FeedSchedule schedule;
     private volatile OutcomeCommitter committer;
     private StateLoader stateLoader;
-    private boolean joined;
+    private volatile boolean joined;
 
     /** With Kafka clients built from the config ({@code kafka.*}) and {@link PollerSettings#from}. */
     public FeedPollerService(NewsradarConfig config, FeedPoll feedPoll, PollEvents events) {
@@ -106,28 +97,10 @@ public final class FeedPollerService implements AutoCloseable {
         this.feedPoll = Objects.requireNonNull(feedPoll, "feedPoll");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.feedsConsumer = new KafkaConsumer<>(
-                PollerClientConfigs.feedsConsumer(config, settings),
-                new StringDeserializer(),
-                new StringDeserializer());
-        try {
-            this.stateConsumer = new KafkaConsumer<>(
-                    PollerClientConfigs.stateConsumer(config, settings),
-                    new StringDeserializer(),
-                    new StringDeserializer());
-            try {
-                this.producer = new KafkaProducer<>(
-                        PollerClientConfigs.transactionalProducer(config, settings),
-                        new ByteArraySerializer(),
-                        new ByteArraySerializer());
-            } catch (RuntimeException e) {
-                stateConsumer.close();
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            feedsConsumer.close();
-            throw e;
-        }
+        this.clients = PollerClients.create(config, settings);
+        this.feedsConsumer = clients.feeds();
+        this.stateConsumer = clients.states();
+        this.producer = clients.producer();
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.maxConcurrentFetches(), r -> {
             Thread t = new Thread(r, "feed-poll-" + settings.instanceId() + "-" + threads.incrementAndGet());
@@ -234,14 +207,17 @@ public final class FeedPollerService implements AutoCloseable {
             // transaction does not wait for metadata
             producer.partitionsFor(Topics.NEWS_RAW.name());
             producer.partitionsFor(Topics.FEEDS_STATE.name());
-            feedsConsumer.subscribe(List.of(Topics.FEEDS.name()), new Rebalance());
+            feedsConsumer.subscribe(
+                    List.of(Topics.FEEDS.name()),
+                    new AssignmentListener(
+                            schedule, feedsConsumer, results, deferred, settings, () -> closing, () -> joined = true));
             log.info(
                     "feed poller {} started: group {}, up to {} fetches at once",
                     settings.instanceId(),
                     settings.groupId(),
                     settings.maxConcurrentFetches());
             while (running.get()) {
-                applyFeedRecords(feedsConsumer.poll(LOOP_POLL));
+                FeedTopicRecords.apply(feedsConsumer.poll(LOOP_POLL), schedule);
                 loadPendingStates();
                 commitOutcomes();
                 dispatchDue();
@@ -292,41 +268,6 @@ public final class FeedPollerService implements AutoCloseable {
                     true);
         }
         return infos.size();
-    }
-
-    private void applyFeedRecords(Iterable<ConsumerRecord<String, String>> records) {
-        for (ConsumerRecord<String, String> r : records) {
-            if (r.key() == null) {
-                log.warn("feed record without a key at {}-{}@{}: ignored", r.topic(), r.partition(), r.offset());
-            } else if (r.value() == null) {
-                schedule.remove(r.partition(), r.key());
-                log.info("feed {} removed: no longer polled", r.key());
-            } else {
-                try {
-                    FeedRecord feed = FeedRecord.fromJson(r.value());
-                    if (!feed.id().equals(r.key())) {
-                        log.warn(
-                                "feed record at {}-{}@{} has key {} but id {}: ignored",
-                                r.topic(),
-                                r.partition(),
-                                r.offset(),
-                                r.key(),
-                                feed.id());
-                        continue;
-                    }
-                    schedule.put(r.partition(), feed);
-                    log.debug("feed {} listed: {}", feed.id(), feed.url());
-                } catch (IllegalArgumentException e) {
-                    log.warn(
-                            "feed record {} at {}-{}@{} ignored: {}",
-                            r.key(),
-                            r.topic(),
-                            r.partition(),
-                            r.offset(),
-                            e.getMessage());
-                }
-            }
-        }
     }
 
     /**
@@ -461,93 +402,6 @@ public final class FeedPollerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Duration producerClose = leaveGroupOnClose ? CLIENT_CLOSE : Duration.ZERO;
-        CloseOptions consumerClose = CloseOptions.timeout(CLIENT_CLOSE)
-                .withGroupMembershipOperation(
-                        leaveGroupOnClose
-                                ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
-                                : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
-        closeQuietly("feed consumer", () -> feedsConsumer.close(consumerClose));
-        closeQuietly("state consumer", () -> stateConsumer.close(CloseOptions.timeout(CLIENT_CLOSE)));
-        closeQuietly("producer", () -> producer.close(producerClose));
+        clients.close(leaveGroupOnClose);
     }
-
-    private static void closeQuietly(String what, Runnable close) {
-        try {
-            close.run();
-        } catch (RuntimeException e) {
-            log.warn("closing the feed poller's {}: {}", what, e.getMessage());
-        }
-    }
-
-    /** Assignment changes, on the loop thread inside {@code poll}. */
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            joined = true;
-            if (partitions.isEmpty()) {
-                return;
-            }
-            schedule.assign(numbers(partitions));
-            // the whole feed list of the partition, whatever offsets earlier transactions committed
-            feedsConsumer.seekToBeginning(partitions);
-            log.info("feed partition(s) {} assigned to {}", numbers(partitions), settings.instanceId());
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            handOver(partitions, !closing, "revoked");
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            handOver(partitions, false, "lost");
-        }
-
-        private void handOver(Collection<TopicPartition> partitions, boolean awaitPolls, String how) {
-            if (partitions.isEmpty()) {
-                return;
-            }
-            Set<Integer> numbers = numbers(partitions);
-            List<FeedSchedule.Lease> dropped = schedule.revoke(numbers);
-            if (awaitPolls && !dropped.isEmpty()) {
-                awaitPolls(dropped);
-            }
-            log.info("feed partition(s) {} {}; {} poll(s) in flight dropped", numbers, how, dropped.size());
-        }
-
-        /**
-         * Waits (bounded) until the polls of the feeds given up have ended, so the next owner does
-         * not poll a host while this instance still does; other outcomes are kept for the loop.
-         */
-        private void awaitPolls(List<FeedSchedule.Lease> leases) {
-            long deadline = System.nanoTime() + settings.revokeWait().toNanos();
-            try {
-                while (leases.stream().anyMatch(schedule::inFlight)) {
-                    long left = deadline - System.nanoTime();
-                    PollResult r = left > 0 ? results.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (r == null) {
-                        log.warn(
-                                "polls of feeds given up still running after {}; their outcomes will be dropped",
-                                settings.revokeWait());
-                        return;
-                    }
-                    if (leases.contains(r.lease())) {
-                        schedule.finish(r.lease()); // frees the host; the lease is invalid, nothing is committed
-                    } else {
-                        deferred.add(r);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
-            return partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
-        }
-    }
-
-    /** A worker's report: the outcome, or the error the poll threw. */
-    private record PollResult(FeedSchedule.Lease lease, PollOutcome outcome, Throwable error) {}
 }

@@ -55,6 +55,9 @@ final class OutcomeCommitter {
     private final Serializer<NewsArticle> articles =
             Topics.NEWS_RAW.valueSerde().serializer();
     private final Serializer<String> states = Topics.FEEDS_STATE.valueSerde().serializer();
+    /** Least time between two tries of a transactional call that timed out. */
+    private static final long MIN_RETRY_MS = 200;
+
     private volatile boolean brokerUnavailable;
 
     /** Why a transaction was not committed, when it was not. */
@@ -201,6 +204,7 @@ final class OutcomeCommitter {
      */
     private <T> T retryOnTimeout(String what, Supplier<T> call) {
         while (true) {
+            long start = System.nanoTime();
             try {
                 return call.get();
             } catch (TimeoutException e) {
@@ -209,6 +213,24 @@ final class OutcomeCommitter {
                             "closing while the broker did not answer (" + what + "): " + e.getMessage(), e, true);
                 }
                 clusterTrouble("did not answer in time (" + what + "): " + e.getMessage() + "; retrying");
+                pauseIfQuick(start);
+            }
+        }
+    }
+
+    /**
+     * A call can time out at once (in 4.4 sendOffsetsToTransaction spends max.block.ms on topic
+     * metadata and then awaits its result for what is left, possibly 0 ms): never repeat faster
+     * than {@link #MIN_RETRY_MS}, or a broker outage would spin this thread.
+     */
+    private static void pauseIfQuick(long startNanos) {
+        long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        if (elapsedMs < MIN_RETRY_MS) {
+            try {
+                Thread.sleep(MIN_RETRY_MS - elapsedMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PollerFailedException("interrupted while waiting for the Kafka cluster", e, true);
             }
         }
     }
