@@ -187,7 +187,7 @@ public final class ArticlePublisher implements AutoCloseable {
      * another one: the only link a reader has between the two, since they hash to different
      * partitions.
      */
-    static Headers idHeaders(NewsArticle article) {
+    public static Headers idHeaders(NewsArticle article) {
         Headers headers = new RecordHeaders();
         headers.add(ArticleHeaders.ID_SCHEME, utf8(Integer.toString(ArticleIds.ID_SCHEME)));
         previousId(article).ifPresent(previous -> headers.add(ArticleHeaders.PREVIOUS_ID, utf8(previous)));

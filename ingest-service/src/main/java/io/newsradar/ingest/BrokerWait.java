@@ -39,7 +39,7 @@ public final class BrokerWait {
      * The producer waits bounded by {@code wait}, where the operator did not set them. Values are
      * strings, as from a properties file: Kafka parses those for int and long settings alike.
      */
-    static void boundProducer(Map<String, Object> props, Duration wait) {
+    public static void boundProducer(Map<String, Object> props, Duration wait) {
         long ms = wait.toMillis();
         // send() blocks this long for the topic's metadata or for buffer space: the wait that
         // was 60 s per article against an unreachable broker.

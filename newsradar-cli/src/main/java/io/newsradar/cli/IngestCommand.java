@@ -13,6 +13,7 @@ import io.newsradar.ingest.IngestSummary;
 import io.newsradar.localkafka.TopicAdminException;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.ArticleHeaders;
+import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,11 +38,16 @@ import picocli.CommandLine.Spec;
         description = "Publish articles to news.raw.v1 from JSON-lines files and RSS/Atom feeds (URL or file). "
                 + "Bad lines and items are reported with file and line; the rest is still published. "
                 + "Exit code 0 when everything was published, 3 when some input was rejected, "
-                + "4 when the Kafka cluster or topic could not be reached (ingest stops there).")
+                + "4 when the Kafka cluster or topic could not be reached (ingest stops there). "
+                + "With --serve: poll the listed feeds (feeds.v1) continuously until Ctrl-C; exit code 1 or 4 "
+                + "when the poller stops by itself.")
 final class IngestCommand implements Callable<Integer> {
     static final int EXIT_SOME_REJECTED = ExitCodes.SOME_REJECTED;
 
     private static final Logger log = LoggerFactory.getLogger(IngestCommand.class);
+
+    /** What the feed poller reads and writes; the admin step creates them alike (same partition count). */
+    static final List<TopicDef<?, ?>> SERVE_TOPICS = List.of(Topics.NEWS_RAW, Topics.FEEDS, Topics.FEEDS_STATE);
 
     @Spec
     CommandSpec spec;
@@ -59,6 +65,21 @@ final class IngestCommand implements Callable<Integer> {
     List<String> feeds = new ArrayList<>();
 
     @Option(
+            names = "--serve",
+            description = "Run the continuous feed poller until Ctrl-C: poll the feeds listed on feeds.v1 (those of "
+                    + "the partitions this instance's group assigns it) and publish new items with the feed state in "
+                    + "one transaction. Settings: ingest.group.id, ingest.instance.id (unique per running instance), "
+                    + "ingest.max.concurrent.fetches.")
+    boolean serve;
+
+    @Option(
+            names = "--feed-list",
+            paramLabel = "FILE",
+            description = "With --serve: YAML feed list (config/feeds.yaml format) written to feeds.v1 at start. "
+                    + "Adds and updates feeds; a feed missing from the file is not removed.")
+    Path feedList;
+
+    @Option(
             names = "--broker-timeout",
             paramLabel = "SECONDS",
             description = "How long to wait for the Kafka cluster (start-up checks, a send) before giving up with "
@@ -66,9 +87,16 @@ final class IngestCommand implements Callable<Integer> {
     Integer brokerTimeoutSeconds;
 
     @Override
-    public Integer call() {
-        if (files.isEmpty() && feeds.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give at least one --file or --feed");
+    public Integer call() throws InterruptedException {
+        if (serve && (!files.isEmpty() || !feeds.isEmpty())) {
+            throw new ParameterException(
+                    spec.commandLine(), "--serve polls the listed feeds: give no --file or --feed");
+        }
+        if (!serve && feedList != null) {
+            throw new ParameterException(spec.commandLine(), "--feed-list goes with --serve");
+        }
+        if (!serve && files.isEmpty() && feeds.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one --file or --feed, or --serve");
         }
         if (brokerTimeoutSeconds != null && brokerTimeoutSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--broker-timeout must be a positive number of seconds");
@@ -80,9 +108,12 @@ final class IngestCommand implements Callable<Integer> {
             config = config.with(BrokerWait.CONFIG_KEY, Long.toString(brokerTimeoutSeconds * 1000L));
         }
         try {
-            checkCluster(config);
+            checkCluster(config, serve ? SERVE_TOPICS : List.of(Topics.NEWS_RAW));
         } catch (BrokerUnavailableException | TopicAdminException e) {
             return infrastructureFailure(err, e.getMessage());
+        }
+        if (serve) {
+            return new IngestServe(out, err).run(config, feedList);
         }
         List<IngestSummary> summaries = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
@@ -110,13 +141,15 @@ final class IngestCommand implements Callable<Integer> {
      * opted out). Each step is bounded by the broker wait, so a wrong address or a missing topic
      * ends the run at once instead of failing every article after the producer's own timeouts.
      */
-    private void checkCluster(NewsradarConfig config) {
+    private void checkCluster(NewsradarConfig config, List<TopicDef<?, ?>> topics) {
         Duration wait = BrokerWait.of(config);
         BrokerPreflight preflight = new BrokerPreflight(config.kafkaClientProps(), wait);
         preflight.requireCluster();
-        Pipeline.prepareTopics(options, boundedForAdmin(config, wait), List.of(Topics.NEWS_RAW));
+        Pipeline.prepareTopics(options, boundedForAdmin(config, wait), topics);
         try {
-            preflight.requireTopic(Topics.NEWS_RAW.name());
+            for (TopicDef<?, ?> topic : topics) {
+                preflight.requireTopic(topic.name());
+            }
         } catch (BrokerUnavailableException e) {
             if (options.noCreateTopics) {
                 throw new BrokerUnavailableException(
