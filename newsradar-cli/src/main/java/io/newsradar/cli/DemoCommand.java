@@ -74,6 +74,14 @@ final class DemoCommand implements Callable<Integer> {
     Path samples;
 
     @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "0",
+            description = "Port of the demo's HTTP server (push API, /health, /ready, /metrics); default: any free "
+                    + "port, printed at start.")
+    int httpPort;
+
+    @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "120",
@@ -138,90 +146,110 @@ final class DemoCommand implements Callable<Integer> {
 
                 List<IngestSummary> summaries = ingestSamples(config, sampleDir);
                 IngestCommand.report(out, summaries, spec.commandLine().getErr());
-                long ingested =
-                        summaries.stream().mapToLong(IngestSummary::published).sum();
                 long rejected =
                         summaries.stream().mapToLong(s -> s.rejected().size()).sum();
-                out.printf(
-                        "ingested %d sample articles (%.1f s); alerts print as they arrive; alerts file: %s%n",
-                        ingested, seconds(t0), alertsFile.toAbsolutePath());
-                out.flush();
-
-                if (!once) {
-                    out.println("running; Ctrl-C stops the demo");
+                try (DemoFeeds feeds = DemoFeeds.start(config, sampleDir.resolve("feeds"), dataDir, httpPort)) {
+                    out.printf(
+                            "serving %d sample feeds at %s and polling them every %d s: the first poll fetches "
+                                    + "them (its backlog is scored but held from alerting), later polls get 304 Not "
+                                    + "Modified (the log shows each poll)%n",
+                            feeds.feedCount(), feeds.feedServerUrl(), DemoFeeds.POLL_INTERVAL.toSeconds());
+                    out.printf(
+                            "HTTP at http://127.0.0.1:%d/: POST /v1/articles (push), GET /health, /ready, /metrics%n",
+                            feeds.httpPort());
+                    out.println("alerts print as they arrive; alerts file: " + alertsFile.toAbsolutePath());
                     out.flush();
-                    if (!shutdown.awaitRequestOr(() -> ScoreCommand.stopped(scoring.state()) || sink.isStopped())) {
-                        spec.commandLine()
-                                .getErr()
-                                .println("newsradar demo: a service stopped by itself (scoring "
-                                        + scoring.state() + ", sink " + (sink.isStopped() ? "stopped" : "running")
-                                        + "): "
-                                        + scoring.failure()
-                                                .or(() -> sink.failure().map(Newsradar::describe))
-                                                .orElse("see the log above"));
-                        spec.commandLine().getErr().flush();
-                        return 1;
+                    if (!once) {
+                        out.println("running; Ctrl-C stops the demo");
+                        out.flush();
+                        if (!shutdown.awaitRequestOr(
+                                () -> ScoreCommand.stopped(scoring.state()) || sink.isStopped() || feeds.isStopped())) {
+                            spec.commandLine()
+                                    .getErr()
+                                    .println("newsradar demo: a service stopped by itself (scoring "
+                                            + scoring.state() + ", sink " + (sink.isStopped() ? "stopped" : "running")
+                                            + ", feed poller " + (feeds.isStopped() ? "stopped" : "running") + "): "
+                                            + scoring.failure()
+                                                    .or(() -> sink.failure().map(Newsradar::describe))
+                                                    .orElseGet(feeds::failure));
+                            spec.commandLine().getErr().flush();
+                            return 1;
+                        }
+                        out.println("stopping ...");
+                        out.flush();
+                        return 0;
                     }
-                    out.println("stopping ...");
+
+                    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+                    if (!await(out, "the first poll of the sample feeds", timeout, feeds::allPolledOnce, null)) {
+                        return timedOut(
+                                out,
+                                "the sample feeds were not polled (feed poller "
+                                        + (feeds.isStopped() ? "stopped: " + feeds.failure() : "running") + ")");
+                    }
+                    long ingested = summaries.stream()
+                                    .mapToLong(IngestSummary::published)
+                                    .sum()
+                            + feeds.published();
+                    out.printf(
+                            "ingested %d sample articles (%d new from the sample feeds)%n",
+                            ingested, feeds.published());
+                    out.flush();
+                    Map<TopicPartition, Long> rawEnds = progress.endOffsets(List.of(Topics.NEWS_RAW.name()));
+                    String appId = config.get(NewsradarConfig.APPLICATION_ID);
+                    if (!await(
+                            out,
+                            "scoring",
+                            timeout,
+                            () -> progress.caughtUp(appId, rawEnds),
+                            "a run that was killed rather than stopped leaves a group member behind, and the group waits "
+                                    + "for it to time out; --fresh starts over")) {
+                        return timedOut(out, "the scoring stream did not finish the sample; state " + scoring.state());
+                    }
+                    // the group's offsets are visible before the transaction markers reach the outputs:
+                    // count only once no transaction is open on them
+                    AtomicReference<RunOutputs.Output> stable = new AtomicReference<>();
+                    if (!await(
+                            out,
+                            "the scoring stream's last transaction",
+                            timeout,
+                            () -> {
+                                outputs.ifStable().ifPresent(stable::set);
+                                return stable.get() != null;
+                            },
+                            null)) {
+                        return timedOut(out, "a transaction stayed open on the output topics");
+                    }
+                    RunOutputs.Output output = stable.get();
+                    long alerted = output.count(alertTopics);
+                    // delivered means the sink's group committed past this run's alerts; the sink's own
+                    // counters would also count alerts of an earlier, killed run that it delivers again
+                    Map<TopicPartition, Long> alertsEnd = output.nextOffsets(alertTopics);
+                    String sinkGroup = config.get(NewsradarConfig.SINK_GROUP);
+                    if (!await(out, "alert delivery", timeout, () -> progress.caughtUp(sinkGroup, alertsEnd), null)) {
+                        return timedOut(
+                                out,
+                                "the alert sink did not commit past this run's " + alerted + " alerts (sink "
+                                        + (sink.isStopped() ? "stopped" : "running") + ")");
+                    }
+                    long scored = output.count(scoredTopics);
+                    long deadLettered = output.count(dlqTopics);
+                    long repeats = Math.max(0, ingested - scored - deadLettered);
+                    out.printf(
+                            "%nsummary: ingested %d, scored %d, alerted %d, dead-lettered %d",
+                            ingested, scored, alerted, deadLettered);
+                    if (rejected > 0) {
+                        out.printf(", rejected at ingest %d", rejected);
+                    }
+                    if (repeats > 0) {
+                        out.printf(
+                                ", exact repeats not scored again %d (already scored by an earlier run: use --fresh)",
+                                repeats);
+                    }
+                    out.printf(" in %.1f s%n", seconds(t0));
                     out.flush();
                     return 0;
                 }
-
-                Duration timeout = Duration.ofSeconds(timeoutSeconds);
-                Map<TopicPartition, Long> rawEnds = progress.endOffsets(List.of(Topics.NEWS_RAW.name()));
-                String appId = config.get(NewsradarConfig.APPLICATION_ID);
-                if (!await(
-                        out,
-                        "scoring",
-                        timeout,
-                        () -> progress.caughtUp(appId, rawEnds),
-                        "a run that was killed rather than stopped leaves a group member behind, and the group waits "
-                                + "for it to time out; --fresh starts over")) {
-                    return timedOut(out, "the scoring stream did not finish the sample; state " + scoring.state());
-                }
-                // the group's offsets are visible before the transaction markers reach the outputs:
-                // count only once no transaction is open on them
-                AtomicReference<RunOutputs.Output> stable = new AtomicReference<>();
-                if (!await(
-                        out,
-                        "the scoring stream's last transaction",
-                        timeout,
-                        () -> {
-                            outputs.ifStable().ifPresent(stable::set);
-                            return stable.get() != null;
-                        },
-                        null)) {
-                    return timedOut(out, "a transaction stayed open on the output topics");
-                }
-                RunOutputs.Output output = stable.get();
-                long alerted = output.count(alertTopics);
-                // delivered means the sink's group committed past this run's alerts; the sink's own
-                // counters would also count alerts of an earlier, killed run that it delivers again
-                Map<TopicPartition, Long> alertsEnd = output.nextOffsets(alertTopics);
-                String sinkGroup = config.get(NewsradarConfig.SINK_GROUP);
-                if (!await(out, "alert delivery", timeout, () -> progress.caughtUp(sinkGroup, alertsEnd), null)) {
-                    return timedOut(
-                            out,
-                            "the alert sink did not commit past this run's " + alerted + " alerts (sink "
-                                    + (sink.isStopped() ? "stopped" : "running") + ")");
-                }
-                long scored = output.count(scoredTopics);
-                long deadLettered = output.count(dlqTopics);
-                long repeats = Math.max(0, ingested - scored - deadLettered);
-                out.printf(
-                        "%nsummary: ingested %d, scored %d, alerted %d, dead-lettered %d",
-                        ingested, scored, alerted, deadLettered);
-                if (rejected > 0) {
-                    out.printf(", rejected at ingest %d", rejected);
-                }
-                if (repeats > 0) {
-                    out.printf(
-                            ", exact repeats not scored again %d (already scored by an earlier run: use --fresh)",
-                            repeats);
-                }
-                out.printf(" in %.1f s%n", seconds(t0));
-                out.flush();
-                return 0;
             }
         } finally {
             if (shutdown != null) {
@@ -307,12 +335,6 @@ final class DemoCommand implements Callable<Integer> {
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             for (Path f : list(dir, "*.jsonl")) {
                 summaries.add(IngestCommand.publishFile(f, publisher));
-            }
-            Path feeds = dir.resolve("feeds");
-            if (Files.isDirectory(feeds)) {
-                for (Path f : list(feeds, "*.{xml,rss,atom}")) {
-                    summaries.add(IngestCommand.publishFeed(f.toString(), publisher));
-                }
             }
             publisher.close(Duration.ofSeconds(30));
         }

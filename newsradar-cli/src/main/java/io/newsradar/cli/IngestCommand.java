@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,13 @@ final class IngestCommand implements Callable<Integer> {
     Path feedList;
 
     @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            description = "With --serve: port of the HTTP server (push API, /health, /ready, /metrics); 0 takes any "
+                    + "free port. Default: setting http.port, else 8081.")
+    Integer httpPort;
+
+    @Option(
             names = "--broker-timeout",
             paramLabel = "SECONDS",
             description = "How long to wait for the Kafka cluster (start-up checks, a send) before giving up with "
@@ -92,8 +100,11 @@ final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--serve polls the listed feeds: give no --file or --feed");
         }
-        if (!serve && feedList != null) {
-            throw new ParameterException(spec.commandLine(), "--feed-list goes with --serve");
+        if (!serve && (feedList != null || httpPort != null)) {
+            throw new ParameterException(spec.commandLine(), "--feed-list and --http-port go with --serve");
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--http-port must be between 0 and 65535");
         }
         if (!serve && files.isEmpty() && feeds.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one --file or --feed, or --serve");
@@ -113,7 +124,8 @@ final class IngestCommand implements Callable<Integer> {
             return infrastructureFailure(err, e.getMessage());
         }
         if (serve) {
-            return new IngestServe(out, err).run(config, feedList);
+            return new IngestServe(out, err)
+                    .run(config, feedList, httpPort == null ? OptionalInt.empty() : OptionalInt.of(httpPort));
         }
         List<IngestSummary> summaries = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {

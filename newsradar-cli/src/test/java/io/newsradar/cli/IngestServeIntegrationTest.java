@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsradar.ingest.poll.FeedPoll;
+import io.newsradar.ingest.poll.HttpFeedPoll;
 import io.newsradar.ingest.poll.PollOutcome;
 import io.newsradar.ingest.poll.PollStatus;
+import io.newsradar.ingest.service.FeedMetricsEvents;
 import io.newsradar.ingest.service.PollEvents;
 import io.newsradar.ingest.service.PollerSettings;
 import io.newsradar.schemas.config.NewsradarConfig;
@@ -20,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,8 +46,8 @@ class IngestServeIntegrationTest {
 
     @AfterEach
     void resetSeams() {
-        IngestServe.feedPolls = config -> Optional.empty();
-        IngestServe.pollEvents = config -> PollEvents.NONE;
+        IngestServe.feedPolls = HttpFeedPoll::from;
+        IngestServe.pollEvents = FeedMetricsEvents::new;
     }
 
     @Test
@@ -77,8 +78,8 @@ class IngestServeIntegrationTest {
                             List.of()),
                     List.of());
         };
-        IngestServe.feedPolls = config -> Optional.of(poll);
-        IngestServe.pollEvents = config -> new PollEvents() {
+        IngestServe.feedPolls = (config, metrics) -> poll;
+        IngestServe.pollEvents = metrics -> new PollEvents() {
             @Override
             public void committed(FeedRecord feed, PollOutcome outcome, int published) {
                 committed.add(feed.id());
@@ -106,8 +107,15 @@ class IngestServeIntegrationTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
 
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> cl.execute("ingest", "--serve", "--config", config.toString(), "--feed-list", list.toString()));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute(
+                "ingest",
+                "--serve",
+                "--config",
+                config.toString(),
+                "--feed-list",
+                list.toString(),
+                "--http-port",
+                "0"));
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> committed.contains(run + "-file") && committed.contains(run + "-http"));

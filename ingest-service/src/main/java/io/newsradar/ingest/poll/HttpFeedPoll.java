@@ -2,6 +2,7 @@ package io.newsradar.ingest.poll;
 
 import io.newsradar.avro.IngestChannel;
 import io.newsradar.avro.NewsArticle;
+import io.newsradar.ingest.ArticleNormalizer;
 import io.newsradar.ingest.ArticleReadResult;
 import io.newsradar.ingest.FeedFetcher;
 import io.newsradar.ingest.FeedReadException;
@@ -9,6 +10,7 @@ import io.newsradar.ingest.FeedReader;
 import io.newsradar.ingest.FetchException;
 import io.newsradar.ingest.FetchResponse;
 import io.newsradar.ingest.HttpValidators;
+import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.feeds.FeedRecord;
 import io.newsradar.schemas.feeds.FeedState;
 import io.newsradar.schemas.limits.ArticleLimits;
@@ -78,6 +80,12 @@ public final class HttpFeedPoll implements FeedPoll {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The poll a service runs: settings from the config ({@link PollSettings#from}), one fetcher. */
+    public static HttpFeedPoll from(NewsradarConfig config, FeedMetrics metrics) {
+        PollSettings settings = PollSettings.from(config);
+        return new HttpFeedPoll(new FeedReader(new ArticleNormalizer(), settings.fetch()), settings, metrics);
     }
 
     /** With a fetcher of its own, made from the settings, and an unseeded jitter. */
@@ -283,13 +291,17 @@ public final class HttpFeedPoll implements FeedPoll {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    /** One line per poll: a newcomer sees the first fetch, then the 304s. */
+    /**
+     * The poll as it happened, at DEBUG: the INFO line a reader follows is the runtime's, written
+     * once the outcome committed (FeedPollerService). A first failure in a row is a WARN here too,
+     * with the URL, which the runtime's line leaves out.
+     */
     private static void report(FeedRecord feed, FeedState old, PollOutcome outcome) {
         FeedState s = outcome.state();
         String url = LogSafe.text(s.url());
         switch (outcome.status()) {
             case FETCHED ->
-                log.info(
+                log.debug(
                         "feed {} ({}): fetched, {} new item(s){}{}; next poll at {}",
                         feed.id(),
                         url,
@@ -300,13 +312,13 @@ public final class HttpFeedPoll implements FeedPoll {
                         old.lastSuccessAt() == null ? " (first fetch: backlog held from alerts)" : "",
                         s.nextPollAt());
             case NOT_MODIFIED ->
-                log.info("feed {} ({}): not modified; next poll at {}", feed.id(), url, s.nextPollAt());
+                log.debug("feed {} ({}): not modified; next poll at {}", feed.id(), url, s.nextPollAt());
             default -> {
                 // the first failure is news; the ones after it, until a success, are not
                 if (s.consecutiveErrors() <= 1) {
                     log.warn("feed {} ({}): {}; next poll at {}", feed.id(), url, s.lastError(), s.nextPollAt());
                 } else {
-                    log.info(
+                    log.debug(
                             "feed {} ({}): {} (failure {} in a row); next poll at {}",
                             feed.id(),
                             url,
