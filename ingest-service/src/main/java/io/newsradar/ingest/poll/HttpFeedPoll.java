@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  *       {@code now + pollInterval} and {@code answeredAt + min(retryAfter, maxRetryAfter)}, where
  *       {@code answeredAt} is {@code now} plus the time the request took: the wait counts from
  *       when the answer arrived (RFC 9110 10.2.3), so the next request never comes early by the
- *       request's own duration. Never sooner than the feed's normal rhythm, since coming back early would poll it more often than a healthy
- *       feed. Without one, the error backoff applies. Either way the error is counted, so a
- *       server that keeps refusing backs the feed off further once it stops sending Retry-After.
+ *       request's own duration. Never sooner than the feed's normal rhythm, since coming back
+ *       early would poll it more often than a healthy feed. Without one, the error backoff
+ *       applies. Either way the error is counted, so a server that keeps refusing backs the feed
+ *       off further once it stops sending Retry-After.
  *   <li>Any other failure is {@code FAILED}, next poll after {@link Backoff}; success resets the
  *       count and polls again one interval on (no jitter: the runtime spreads due feeds).
  *   <li>Items: parsed and normalised by the {@link FeedReader}; those whose id the state has seen
@@ -57,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>All times come from the {@code now} given (tests pass a fixed one); only the download
- * timeout is measured on the real clock. Feed URLs are logged and stored without credentials
- * ({@link LogSafe}).
+ * timeout, and the time a request took (where a Retry-After counts from), are measured on a real
+ * clock. Feed URLs are logged and stored without credentials ({@link LogSafe}).
  */
 public final class HttpFeedPoll implements FeedPoll {
     private static final Logger log = LoggerFactory.getLogger(HttpFeedPoll.class);
