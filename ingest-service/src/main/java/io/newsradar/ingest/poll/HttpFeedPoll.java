@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Redirects ({@link FeedFetcher}): when the poll succeeds, the state's URL becomes where the
  *       leading 301/308s lead; temporary ones (302/303/307) leave it alone. A failed poll never
  *       moves the URL.
- *   <li>429/503 is {@code RETRY_LATER}. With a usable Retry-After the next poll is at
- *       {@code now + max(pollInterval, min(retryAfter, maxRetryAfter))}: never sooner than the
- *       feed's normal rhythm, since coming back early would poll it more often than a healthy
- *       feed. Without one, the error backoff applies. Either way the error is counted, so a
- *       server that keeps refusing backs the feed off further once it stops sending Retry-After.
+ *   <li>429/503 is {@code RETRY_LATER}. With a usable Retry-After the next poll is at the later of
+ *       {@code now + pollInterval} and {@code answeredAt + min(retryAfter, maxRetryAfter)}, where
+ *       {@code answeredAt} is {@code now} plus the time the request took: the wait counts from
+ *       when the answer arrived (RFC 9110 10.2.3), so the next request never comes early by the
+ *       request's own duration. Never sooner than the feed's normal rhythm, since coming back
+ *       early would poll it more often than a healthy feed. Without one, the error backoff
+ *       applies. Either way the error is counted, so a server that keeps refusing backs the feed
+ *       off further once it stops sending Retry-After.
  *   <li>Any other failure is {@code FAILED}, next poll after {@link Backoff}; success resets the
  *       count and polls again one interval on (no jitter: the runtime spreads due feeds).
  *   <li>Items: parsed and normalised by the {@link FeedReader}; those whose id the state has seen
@@ -54,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>All times come from the {@code now} given (tests pass a fixed one); only the download
- * timeout is measured on the real clock. Feed URLs are logged and stored without credentials
- * ({@link LogSafe}).
+ * timeout, and the time a request took (where a Retry-After counts from), are measured on a real
+ * clock. Feed URLs are logged and stored without credentials ({@link LogSafe}).
  */
 public final class HttpFeedPoll implements FeedPoll {
     private static final Logger log = LoggerFactory.getLogger(HttpFeedPoll.class);
@@ -65,6 +69,7 @@ public final class HttpFeedPoll implements FeedPoll {
     private final PollSettings settings;
     private final FeedMetrics metrics;
     private final Random random;
+    private final LongSupplier nanoTime;
 
     /**
      * @param reader   parses and normalises fetched documents (its normaliser's clock stamps
@@ -75,6 +80,21 @@ public final class HttpFeedPoll implements FeedPoll {
      */
     public HttpFeedPoll(
             FeedReader reader, FeedFetcher fetcher, PollSettings settings, FeedMetrics metrics, Random random) {
+        this(reader, fetcher, settings, metrics, random, System::nanoTime);
+    }
+
+    /**
+     * @param nanoTime the monotonic clock on which the time a request took is measured (added to
+     *                 {@code now} to know when its answer arrived); tests pass a fake one
+     */
+    HttpFeedPoll(
+            FeedReader reader,
+            FeedFetcher fetcher,
+            PollSettings settings,
+            FeedMetrics metrics,
+            Random random,
+            LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -129,6 +149,7 @@ public final class HttpFeedPoll implements FeedPoll {
             return failed(feed, old, now, 0, PollFailure.REQUEST, "the feed URL is not a valid URI: " + e.getReason());
         }
         FetchResponse r;
+        long started = nanoTime.getAsLong();
         try {
             r = fetcher.fetch(uri, new HttpValidators(old.etag(), old.lastModified()));
         } catch (FetchException e) {
@@ -150,7 +171,8 @@ public final class HttpFeedPoll implements FeedPoll {
             return new PollOutcome(PollStatus.NOT_MODIFIED, List.of(), next, List.of());
         }
         if (status == 429 || status == 503) {
-            return retryLater(feed, old, now, r);
+            Instant answeredAt = now.plusNanos(Math.max(0, nanoTime.getAsLong() - started));
+            return retryLater(feed, old, now, answeredAt, r);
         }
         if (!r.isSuccess()) {
             String where = r.finalUri().equals(uri) ? "" : " after redirects";
@@ -260,14 +282,17 @@ public final class HttpFeedPoll implements FeedPoll {
         return a;
     }
 
-    private PollOutcome retryLater(FeedRecord feed, FeedState old, Instant now, FetchResponse r) {
+    /** @param answeredAt when the answer arrived: the instant a Retry-After counts from */
+    private PollOutcome retryLater(FeedRecord feed, FeedState old, Instant now, Instant answeredAt, FetchResponse r) {
         int errors = NextStates.errorsAfterFailure(old);
         Optional<Duration> asked =
-                RetryAfter.parse(r.header("Retry-After").orElse(null), now, settings.maxRetryAfter());
+                RetryAfter.parse(r.header("Retry-After").orElse(null), answeredAt, settings.maxRetryAfter());
         Duration delay;
         String reason;
         if (asked.isPresent()) {
-            delay = asked.get().compareTo(feed.pollInterval()) > 0 ? asked.get() : feed.pollInterval();
+            // the delay from the poll's start (the time all of its state's times count from)
+            Duration untilAsked = Duration.between(now, answeredAt).plus(asked.get());
+            delay = untilAsked.compareTo(feed.pollInterval()) > 0 ? untilAsked : feed.pollInterval();
             reason = "HTTP " + r.status() + ", Retry-After " + asked.get().toSeconds() + " s";
         } else {
             delay = Backoff.delay(feed.pollInterval(), settings.maxBackoff(), errors, random);

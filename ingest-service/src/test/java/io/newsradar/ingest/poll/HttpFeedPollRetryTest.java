@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,39 @@ class HttpFeedPollRetryTest {
         assertThat(outcome.status()).isEqualTo(PollStatus.RETRY_LATER);
         assertThat(outcome.state().nextPollAt()).isEqualTo(at);
         assertThat(outcome.state().lastStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void shouldCountRetryAfterSecondsFromWhenTheAnswerArrivedNotFromThePollStart() throws Exception {
+        // the request takes 3 s on the poll's monotonic clock: "7200" means 7200 s after the 429
+        // arrived (RFC 9110 10.2.3), so coming back at NOW + 7200 s would be 3 s early
+        AtomicLong nanos = new AtomicLong();
+        server.on("/feed.xml", ex -> {
+            nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+            FeedServer.status(ex, 429, "Retry-After", "7200");
+        });
+        TestFeeds.Poller poller = TestFeeds.poller(PollSettings.defaults(), new Random(7), nanos::get);
+
+        PollOutcome outcome = poller.poll().poll(feed(server.url("/feed.xml")), Optional.empty(), NOW);
+
+        assertThat(outcome.state().nextPollAt()).isEqualTo(NOW.plusSeconds(3 + 7200));
+        assertThat(outcome.state().lastPollAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldComeBackAtTheHttpDateOfRetryAfterHoweverLongTheRequestTook() throws Exception {
+        Instant at = NOW.plus(Duration.ofHours(3));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
+        AtomicLong nanos = new AtomicLong();
+        server.on("/feed.xml", ex -> {
+            nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+            FeedServer.status(ex, 503, "Retry-After", date);
+        });
+        TestFeeds.Poller poller = TestFeeds.poller(PollSettings.defaults(), new Random(7), nanos::get);
+
+        PollOutcome outcome = poller.poll().poll(feed(server.url("/feed.xml")), Optional.empty(), NOW);
+
+        assertThat(outcome.state().nextPollAt()).isEqualTo(at);
     }
 
     @Test

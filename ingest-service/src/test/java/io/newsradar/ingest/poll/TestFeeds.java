@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /** Feeds, feed records and a poller with fixed time for the poll tests. */
 final class TestFeeds {
@@ -54,12 +55,20 @@ final class TestFeeds {
         return new FeedRecord("feed-1", url, source, INTERVAL, 0.5, List.of(), "", "");
     }
 
-    /** A poller whose normaliser stamps NOW as fetchedAt, with its own registry. */
+    /**
+     * A poller whose normaliser stamps NOW as fetchedAt, with its own registry; on its monotonic
+     * clock no time passes during a request (like NOW, the time stands still).
+     */
     static Poller poller(PollSettings settings, Random random) {
+        return poller(settings, random, () -> 0L);
+    }
+
+    /** As {@link #poller(PollSettings, Random)}, measuring requests on {@code nanoTime}. */
+    static Poller poller(PollSettings settings, Random random, LongSupplier nanoTime) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         FeedReader reader = new FeedReader(new ArticleNormalizer(Clock.fixed(NOW, ZoneOffset.UTC)), settings.fetch());
         HttpFeedPoll poll =
-                new HttpFeedPoll(reader, settings.newFetcher(), settings, new FeedMetrics(registry), random);
+                new HttpFeedPoll(reader, settings.newFetcher(), settings, new FeedMetrics(registry), random, nanoTime);
         return new Poller(poll, registry);
     }
 
