@@ -38,6 +38,12 @@ class FeedListPublisherTest {
         return new FeedRecord(id, url, "", Duration.ofMinutes(15), 0, List.of(), "", "");
     }
 
+    /** The feed as read from feeds.v1, on its host's partition. */
+    private static CompactedTopic.LiveRecord live(String id, String url) {
+        return new CompactedTopic.LiveRecord(
+                id, FeedPartitions.partitionFor(url, PARTITIONS), feed(id, url).toJson());
+    }
+
     /** Two URLs whose hosts land on different partitions. */
     private static List<String> urlsOnTwoPartitions() {
         String first = "https://host-0.example.com/feed.xml";
@@ -92,11 +98,7 @@ class FeedListPublisherTest {
         int oldPartition = FeedPartitions.partitionFor(urls.get(0), PARTITIONS);
         int newPartition = FeedPartitions.partitionFor(urls.get(1), PARTITIONS);
         MockProducer<String, String> producer = producer(true);
-        List<CompactedTopic.LiveRecord> onTopic = List.of(
-                new CompactedTopic.LiveRecord(
-                        "moving", oldPartition, feed("moving", urls.get(0)).toJson()),
-                new CompactedTopic.LiveRecord(
-                        "staying", oldPartition, feed("staying", urls.get(0)).toJson()));
+        List<CompactedTopic.LiveRecord> onTopic = List.of(live("moving", urls.get(0)), live("staying", urls.get(0)));
 
         Set<Integer> movedFrom;
         try (FeedListPublisher publisher = new FeedListPublisher(producer, WAIT, () -> onTopic)) {
@@ -127,9 +129,7 @@ class FeedListPublisherTest {
         int b = FeedPartitions.partitionFor(urls.get(1), PARTITIONS);
         MockProducer<String, String> producer = producer(true);
         // a stray copy, left by a writer that did not move feeds
-        List<CompactedTopic.LiveRecord> onTopic = List.of(
-                new CompactedTopic.LiveRecord("f", a, feed("f", urls.get(0)).toJson()),
-                new CompactedTopic.LiveRecord("f", b, feed("f", urls.get(1)).toJson()));
+        List<CompactedTopic.LiveRecord> onTopic = List.of(live("f", urls.get(0)), live("f", urls.get(1)));
 
         try (FeedListPublisher publisher = new FeedListPublisher(producer, WAIT, () -> onTopic)) {
             publisher.remove("f", urls.get(1));
