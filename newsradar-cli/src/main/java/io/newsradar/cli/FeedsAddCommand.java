@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
                     + "services start polling it without a restart.",
             "The URL, interval, weight and tags are checked as in config/feeds.yaml. A local file path is stored as "
                     + "an absolute path.",
+            "A listed id with a URL on another host moves the feed: its record on the old host's partition is "
+                    + "removed, and the new owner polls it afresh (its first poll held from alerts).",
             "Exit codes: 0 written; 1 invalid input (the option is named); 4 the cluster could not be reached."
         })
 final class FeedsAddCommand implements Callable<Integer> {
