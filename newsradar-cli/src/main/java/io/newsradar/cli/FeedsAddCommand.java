@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsradar.ingest.feeds.FeedEntry;
 import io.newsradar.ingest.feeds.FeedListException;
 import io.newsradar.ingest.feeds.FeedListLoader;
+import io.newsradar.ingest.feeds.FeedRecords;
+import io.newsradar.ingest.service.FeedListPublisher;
 import io.newsradar.schemas.feeds.FeedRecord;
 import io.newsradar.schemas.topics.Topics;
 import java.io.PrintWriter;
@@ -12,9 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +34,8 @@ import picocli.CommandLine.Spec;
                     + "services start polling it without a restart.",
             "The URL, interval, weight and tags are checked as in config/feeds.yaml. A local file path is stored as "
                     + "an absolute path.",
+            "A listed id with a URL on another host moves the feed: its record on the old host's partition is "
+                    + "removed, and the new owner polls it afresh (its first poll held from alerts).",
             "Exit codes: 0 written; 1 invalid input (the option is named); 4 the cluster could not be reached."
         })
 final class FeedsAddCommand implements Callable<Integer> {
@@ -102,15 +108,25 @@ final class FeedsAddCommand implements Callable<Integer> {
         FeedsCluster cluster = FeedsCluster.connect(options);
         boolean listed = cluster.feeds((k, why) -> {}).containsKey(feed.id());
         int partition;
-        try (FeedsWriter writer = cluster.writer()) {
+        Set<Integer> movedFrom;
+        try (FeedListPublisher writer = cluster.writer()) {
             partition = writer.partitionFor(feed.url());
-            writer.put(feed);
+            movedFrom = writer.put(feed);
             writer.flush();
         }
         out.println((listed ? "replaced " : "added ") + FeedsListCommand.line(feed) + "  (partition " + partition
-                + " of " + Topics.FEEDS.name() + ")");
+                + " of " + Topics.FEEDS.name() + moved(movedFrom) + ")");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The host changed: the old partition's record was tombstoned, its poller stops polling the feed. */
+    private static String moved(Set<Integer> from) {
+        return from.isEmpty()
+                ? ""
+                : "; moved from partition "
+                        + from.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + ", a new host";
     }
 
     /** The options as a one-entry feed list, checked by the feed list's own checks. */

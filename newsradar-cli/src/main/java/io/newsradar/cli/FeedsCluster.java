@@ -1,7 +1,10 @@
 package io.newsradar.cli;
 
+import io.newsradar.ingest.service.CompactedTopic;
+import io.newsradar.ingest.service.FeedListPublisher;
 import io.newsradar.localkafka.TopicAdmin;
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.feeds.FeedPartitions;
 import io.newsradar.schemas.feeds.FeedRecord;
 import io.newsradar.schemas.feeds.FeedState;
 import io.newsradar.schemas.topics.Topics;
@@ -10,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * The cluster side of the {@code feeds} commands: {@code feeds.v1} and {@code feeds.state.v1}
@@ -52,29 +54,66 @@ final class FeedsCluster {
         return n;
     }
 
+    /** A listed feed and the partition of {@code feeds.v1} its live record is on. */
+    record Listed(FeedRecord feed, int partition) {}
+
     /** The listed feeds by id; a record that does not read is passed to {@code bad(key, reason)}. */
     Map<String, FeedRecord> feeds(BiConsumer<String, String> bad) {
-        return parsed(Topics.FEEDS.name(), FeedRecord::fromJson, bad);
-    }
-
-    /** The polling state of each feed polled so far, by feed id. */
-    Map<String, FeedState> states(BiConsumer<String, String> bad) {
-        return parsed(Topics.FEEDS_STATE.name(), FeedState::fromJson, bad);
-    }
-
-    FeedsWriter writer() {
-        return FeedsWriter.open(clientProps(), partitions(), timeout);
-    }
-
-    private <T> Map<String, T> parsed(String topic, Function<String, T> parse, BiConsumer<String, String> bad) {
-        Map<String, T> out = new LinkedHashMap<>();
-        CompactedTopic.read(clientProps(), topic, timeout).forEach((key, value) -> {
-            try {
-                out.put(key, parse.apply(value));
-            } catch (IllegalArgumentException e) {
-                bad.accept(key, e.getMessage());
-            }
-        });
+        Map<String, FeedRecord> out = new LinkedHashMap<>();
+        listed(bad).forEach((id, l) -> out.put(id, l.feed()));
         return out;
+    }
+
+    /**
+     * The listed feeds by id, with their partitions. An id live on two partitions (a host move
+     * written by a version that left the old record behind) is shown where its host puts it: that
+     * copy is the one polled.
+     */
+    Map<String, Listed> listed(BiConsumer<String, String> bad) {
+        Map<String, Listed> out = new LinkedHashMap<>();
+        Integer count = null;
+        for (CompactedTopic.LiveRecord r : CompactedTopic.read(clientProps(), Topics.FEEDS.name(), timeout)) {
+            FeedRecord feed;
+            try {
+                feed = FeedRecord.fromJson(r.value());
+            } catch (IllegalArgumentException e) {
+                bad.accept(r.key(), e.getMessage());
+                continue;
+            }
+            Listed seen = out.get(r.key());
+            if (seen != null) {
+                count = count == null ? partitions() : count;
+                if (FeedPartitions.partitionFor(seen.feed().url(), count) == seen.partition()) {
+                    continue;
+                }
+            }
+            out.put(r.key(), new Listed(feed, r.partition()));
+        }
+        return out;
+    }
+
+    /**
+     * The polling state of each feed polled so far, by feed id: the state on the feed's own
+     * partition ({@code partitionOf}); a state left on a partition the feed moved away from is
+     * not its current state. Ids not in {@code partitionOf} are left out.
+     */
+    Map<String, FeedState> states(Map<String, Integer> partitionOf, BiConsumer<String, String> bad) {
+        Map<String, FeedState> out = new LinkedHashMap<>();
+        for (CompactedTopic.LiveRecord r : CompactedTopic.read(clientProps(), Topics.FEEDS_STATE.name(), timeout)) {
+            if (!Integer.valueOf(r.partition()).equals(partitionOf.get(r.key()))) {
+                continue;
+            }
+            try {
+                out.put(r.key(), FeedState.fromJson(r.value()));
+            } catch (IllegalArgumentException e) {
+                bad.accept(r.key(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The feed list's writer; it places each feed and moves those whose host changed. */
+    FeedListPublisher writer() {
+        return new FeedListPublisher(config);
     }
 }

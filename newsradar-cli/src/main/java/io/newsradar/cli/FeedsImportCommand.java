@@ -3,8 +3,10 @@ package io.newsradar.cli;
 import io.newsradar.ingest.feeds.FeedEntry;
 import io.newsradar.ingest.feeds.FeedListException;
 import io.newsradar.ingest.feeds.FeedListLoader;
+import io.newsradar.ingest.feeds.FeedRecords;
 import io.newsradar.ingest.feeds.OpmlImport;
 import io.newsradar.ingest.feeds.OpmlImporter;
+import io.newsradar.ingest.service.FeedListPublisher;
 import io.newsradar.schemas.feeds.FeedRecord;
 import io.newsradar.schemas.topics.Topics;
 import java.io.PrintWriter;
@@ -59,15 +61,12 @@ final class FeedsImportCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
-        Path base = file.toAbsolutePath().getParent();
-        List<FeedRecord> records =
-                entries.stream().map(e -> FeedRecords.of(e, base)).toList();
+        List<FeedRecord> records = FeedRecords.ofList(entries, file);
         FeedsCluster cluster = FeedsCluster.connect(options);
         Map<String, FeedRecord> listed = cluster.feeds((k, why) -> {});
         long replaced = records.stream().filter(r -> listed.containsKey(r.id())).count();
-        try (FeedsWriter writer = cluster.writer()) {
-            records.forEach(writer::put);
-            writer.flush();
+        try (FeedListPublisher writer = cluster.writer()) {
+            writer.publish(records);
         }
         records.forEach(
                 r -> out.println((listed.containsKey(r.id()) ? "replaced " : "added ") + FeedsListCommand.line(r)));

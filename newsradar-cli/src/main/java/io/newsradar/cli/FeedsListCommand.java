@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +41,16 @@ final class FeedsListCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FeedsCluster cluster = FeedsCluster.connect(options);
         List<String> bad = new ArrayList<>();
-        Map<String, FeedRecord> feeds =
-                cluster.feeds((key, why) -> bad.add(Topics.FEEDS.name() + " record " + key + ": " + why));
-        Map<String, FeedState> states =
-                cluster.states((key, why) -> bad.add(Topics.FEEDS_STATE.name() + " record " + key + ": " + why));
+        Map<String, FeedsCluster.Listed> listed =
+                cluster.listed((key, why) -> bad.add(Topics.FEEDS.name() + " record " + key + ": " + why));
+        Map<String, FeedRecord> feeds = new LinkedHashMap<>();
+        Map<String, Integer> partitionOf = new HashMap<>();
+        listed.forEach((id, l) -> {
+            feeds.put(id, l.feed());
+            partitionOf.put(id, l.partition());
+        });
+        Map<String, FeedState> states = cluster.states(
+                partitionOf, (key, why) -> bad.add(Topics.FEEDS_STATE.name() + " record " + key + ": " + why));
         if (feeds.isEmpty()) {
             out.println("no feeds on " + Topics.FEEDS.name() + " (add one with 'newsradar feeds add URL')");
         } else {

@@ -1,6 +1,7 @@
 package io.newsradar.cli;
 
 import io.newsradar.ingest.feeds.FeedIds;
+import io.newsradar.ingest.service.FeedListPublisher;
 import io.newsradar.schemas.feeds.FeedRecord;
 import io.newsradar.schemas.topics.Topics;
 import java.io.PrintWriter;
@@ -46,8 +47,8 @@ final class FeedsRemoveCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         FeedRecord f = found.get();
-        try (FeedsWriter writer = cluster.writer()) {
-            writer.remove(f);
+        try (FeedListPublisher writer = cluster.writer()) {
+            writer.remove(f.id(), f.url());
             writer.flush();
         }
         out.println("removed " + f.id() + "  " + f.url());

@@ -8,6 +8,7 @@ import io.newsradar.ingest.IngestHttp;
 import io.newsradar.ingest.feeds.FeedList;
 import io.newsradar.ingest.feeds.FeedListException;
 import io.newsradar.ingest.feeds.FeedListLoader;
+import io.newsradar.ingest.feeds.FeedRecords;
 import io.newsradar.ingest.poll.FeedMetrics;
 import io.newsradar.ingest.poll.FeedPoll;
 import io.newsradar.ingest.poll.HttpFeedPoll;
@@ -115,7 +116,7 @@ final class IngestServe {
             failed(e.getMessage());
             return null;
         }
-        List<FeedRecord> records = FeedListPublisher.records(list, file);
+        List<FeedRecord> records = FeedRecords.ofList(list.feeds(), file);
         try (FeedListPublisher publisher = new FeedListPublisher(config)) {
             int n = publisher.publish(records);
             out.println("listed " + n + " feed(s) from " + file.toAbsolutePath() + " on "

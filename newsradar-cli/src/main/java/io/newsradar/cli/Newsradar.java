@@ -1,5 +1,6 @@
 package io.newsradar.cli;
 
+import io.newsradar.ingest.service.FeedListUnwrittenException;
 import io.newsradar.localkafka.BrokerUnreachableException;
 import io.newsradar.schemas.config.Secrets;
 import picocli.CommandLine;
@@ -51,7 +52,7 @@ public final class Newsradar implements Runnable {
     /** The exit code for a command that failed with {@code ex}: broker trouble is told apart from the rest. */
     static int exitCodeOf(Throwable ex) {
         for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof BrokerUnreachableException || c instanceof FeedsWriter.FeedsUnwrittenException) {
+            if (c instanceof BrokerUnreachableException || c instanceof FeedListUnwrittenException) {
                 return ExitCodes.INFRASTRUCTURE;
             }
         }

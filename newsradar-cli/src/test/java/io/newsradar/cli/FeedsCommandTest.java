@@ -2,23 +2,15 @@ package io.newsradar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.schemas.feeds.FeedPartitions;
-import io.newsradar.schemas.feeds.FeedRecord;
-import io.newsradar.schemas.topics.Topics;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code feeds} commands without a broker: input checks, and where the writer puts records. */
+/** The {@code feeds} commands without a broker: input checks and exit codes (the writer: FeedListPublisherTest). */
 class FeedsCommandTest {
 
     private static RulesCommandTest.Run add(String... args) {
@@ -94,40 +86,5 @@ class FeedsCommandTest {
                 assertThat(r.err()).contains("newsradar feeds").contains(bootstrap);
             }
         }
-    }
-
-    @Test
-    void theWriterPutsEachFeedOnThePartitionOfItsHostAndTombstonesTheSame() {
-        MockProducer<String, String> producer =
-                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
-        List<String> urls = List.of(
-                "https://a.example.com/feed.xml",
-                "https://b.example.org/rss",
-                "https://news.example.net/atom.xml",
-                "https://a.example.com/other.xml",
-                "/srv/feeds/local.xml");
-        try (FeedsWriter writer = new FeedsWriter(producer, 8, Duration.ofSeconds(5))) {
-            for (String url : urls) {
-                writer.put(new FeedRecord(
-                        "id-" + urls.indexOf(url), url, "", Duration.ofMinutes(15), 0, List.of(), "", ""));
-            }
-            writer.remove(new FeedRecord("id-0", urls.get(0), "", Duration.ofMinutes(15), 0, List.of(), "", ""));
-            writer.flush();
-        }
-        List<ProducerRecord<String, String>> sent = producer.history();
-        assertThat(sent)
-                .hasSize(urls.size() + 1)
-                .allSatisfy(r -> assertThat(r.topic()).isEqualTo(Topics.FEEDS.name()));
-        for (int i = 0; i < urls.size(); i++) {
-            assertThat(sent.get(i).partition()).isEqualTo(FeedPartitions.partitionFor(urls.get(i), 8));
-        }
-        // more than one partition in use, and one host always on one partition
-        assertThat(sent.stream().map(ProducerRecord::partition).distinct().count())
-                .isGreaterThan(1);
-        assertThat(sent.get(3).partition()).isEqualTo(sent.get(0).partition());
-        ProducerRecord<String, String> tombstone = sent.get(urls.size());
-        assertThat(tombstone.key()).isEqualTo("id-0");
-        assertThat(tombstone.value()).isNull();
-        assertThat(tombstone.partition()).isEqualTo(sent.get(0).partition());
     }
 }

@@ -6,6 +6,7 @@
  * {@link io.newsradar.ingest.feeds.OpmlImporter} turns a feed reader's OPML export into entries and
  * {@link io.newsradar.ingest.feeds.FeedListWriter} writes entries back as YAML (for
  * {@code feeds import}). {@link io.newsradar.ingest.feeds.FeedIds} derives the stable feed id that
- * keys a feed's state. Pure code: no Kafka, no HTTP.
+ * keys a feed's state; {@link io.newsradar.ingest.feeds.FeedRecords} turns entries into the
+ * {@code feeds.v1} records every writer of the list writes. Pure code: no Kafka, no HTTP.
  */
 package io.newsradar.ingest.feeds;

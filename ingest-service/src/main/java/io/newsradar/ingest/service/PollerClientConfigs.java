@@ -93,6 +93,14 @@ final class PollerClientConfigs {
         return props;
     }
 
+    /** Reads feeds.v1 whole, to find where each listed feed is placed before the list is written. */
+    static Map<String, Object> feedListReader(NewsradarConfig config) {
+        Map<String, Object> props = base(config);
+        // Named in broker logs and metrics, unless the operator named it already.
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsradar-ingest-feed-list-reader");
+        return props;
+    }
+
     private static Map<String, Object> base(NewsradarConfig config) {
         Map<String, Object> props = new HashMap<>(config.kafkaClientProps());
         // From config, never hard-coded; require() names the setting when it is missing.

@@ -1,10 +1,12 @@
-package io.newsradar.cli;
+package io.newsradar.ingest.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,24 +16,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A compacted topic of string records read whole, as its readers see it: the last value of each
- * key, keys whose last record is a tombstone left out. Read from the beginning to the end offsets
- * it had when reading started, committed records only (feeds.state.v1 is written in transactions).
+ * key on each partition, keys whose last record there is a tombstone left out. Read from the
+ * beginning to the end offsets it had when reading started, committed records only
+ * (feeds.state.v1 is written in transactions). A key can be live on more than one partition (a
+ * feed whose host changed, written before the old placement was tombstoned): each is returned.
  */
-final class CompactedTopic {
+public final class CompactedTopic {
     private CompactedTopic() {}
 
+    /** The live value of a key on one partition. */
+    public record LiveRecord(String key, int partition, String value) {}
+
     /**
-     * @return key -> last value, in the order keys were first met
+     * @return the live records, by partition, each partition's keys in the order first met
      * @throws IllegalStateException when the topic does not exist or cannot be read to its end in time
      */
-    static Map<String, String> read(Map<String, Object> clientProps, String topic, Duration timeout) {
+    public static List<LiveRecord> read(Map<String, Object> clientProps, String topic, Duration timeout) {
         Map<String, Object> props = new HashMap<>(clientProps);
         // never show a value of an aborted or still open transaction
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // a reader with assigned partitions: no group, no offsets to commit or clean up afterwards
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        Map<String, String> latest = new LinkedHashMap<>();
+        Map<Integer, Map<String, String>> latest = new TreeMap<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
@@ -47,7 +54,7 @@ final class CompactedTopic {
             // under read_committed these are the last stable offsets: nothing past an open transaction
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
+            while (!partitions.stream().allMatch(tp -> consumer.position(tp, timeout) >= ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
                 }
@@ -55,14 +62,18 @@ final class CompactedTopic {
                     if (r.key() == null) {
                         continue;
                     }
+                    Map<String, String> onPartition = latest.computeIfAbsent(r.partition(), p -> new LinkedHashMap<>());
                     if (r.value() == null) {
-                        latest.remove(r.key());
+                        onPartition.remove(r.key());
                     } else {
-                        latest.put(r.key(), r.value());
+                        onPartition.put(r.key(), r.value());
                     }
                 }
             }
         }
-        return latest;
+        List<LiveRecord> out = new ArrayList<>();
+        latest.forEach(
+                (partition, values) -> values.forEach((key, value) -> out.add(new LiveRecord(key, partition, value))));
+        return out;
     }
 }
