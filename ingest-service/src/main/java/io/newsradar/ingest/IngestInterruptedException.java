@@ -9,10 +9,14 @@ public final class IngestInterruptedException extends BrokerUnavailableException
 
     private final transient IngestSummary partial;
 
-    IngestInterruptedException(BrokerUnavailableException cause, IngestSummary partial, int notSent) {
+    /**
+     * @param notSent records read that the failure kept from the broker
+     * @param unread  what of the input was not read because of the failure, or null when all of it was
+     */
+    IngestInterruptedException(BrokerUnavailableException cause, IngestSummary partial, int notSent, String unread) {
         super(
                 cause.getMessage() + " (" + partial.input() + ": " + notSent + " of " + partial.read()
-                        + " records not published because of it)",
+                        + " records not published because of it" + (unread == null ? "" : "; " + unread) + ")",
                 cause.getCause());
         this.partial = partial;
     }

@@ -67,55 +67,62 @@ public final class JsonLinesArticleReader {
     }
 
     /**
+     * Reads the whole file into memory; {@link #open(Path)} reads it line by line instead.
+     *
      * @throws IOException when the file cannot be opened or read at all (the message names it)
      */
     public ArticleReadResult read(Path file) throws IOException {
+        try (ArticleLines lines = open(file)) {
+            return collect(lines);
+        }
+    }
+
+    /** Reads from any reader, which stays open; {@code inputName} is what errors call the input. */
+    public ArticleReadResult read(Reader in, String inputName) throws IOException {
+        return collect(lines(in, inputName));
+    }
+
+    /**
+     * Opens a file to be read one line at a time, with the bytes read so far against its size
+     * (for progress). The caller closes it.
+     *
+     * @throws IOException when the file cannot be opened (the message names it)
+     */
+    public ArticleLines open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "no such file");
         }
+        long size = Files.size(file);
+        CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
         // Undecodable bytes become U+FFFD instead of aborting the whole file mid-way.
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            return read(in, file.toString());
-        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(bytes, decoder));
+        return new ArticleLines(in, file.toString(), this::readOne, bytes::count, size);
     }
 
-    /** Reads from any reader; {@code inputName} is what errors call the input. */
-    public ArticleReadResult read(Reader in, String inputName) throws IOException {
+    /** Any reader, read one line at a time; {@code inputName} is what errors call the input. */
+    public ArticleLines lines(Reader in, String inputName) {
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        return new ArticleLines(lines, inputName, this::readOne, () -> -1L, -1L);
+    }
+
+    private static ArticleReadResult collect(ArticleLines lines) throws IOException {
         List<NewsArticle> articles = new ArrayList<>();
         List<IngestError> errors = new ArrayList<>();
         List<IngestError> notes = new ArrayList<>();
-        String line;
-        int lineNo = 0;
-        while ((line = lines.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                NormalizedArticle n = normalizer.normalizeWithNotes(parseLine(line));
-                articles.add(n.article());
-                for (String note : n.notes()) {
-                    notes.add(new IngestError(inputName, "line " + lineNo, note));
-                }
-            } catch (InvalidArticleException e) {
-                errors.add(new IngestError(inputName, "line " + lineNo, e.getMessage()));
-            } catch (RuntimeException e) {
-                // Whatever else one line triggers, it must not cost the lines after it.
-                errors.add(new IngestError(
-                        inputName,
-                        "line " + lineNo,
-                        "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        ArticleLines.ArticleLine line;
+        while ((line = lines.next()) != null) {
+            if (line.article() != null) {
+                articles.add(line.article().article());
+                notes.addAll(line.notes());
+            } else {
+                errors.add(line.error());
             }
         }
-        return new ArticleReadResult(inputName, articles, errors, notes);
+        return new ArticleReadResult(lines.inputName(), articles, errors, notes);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.newsradar.ingest.FeedReadException;
 import io.newsradar.ingest.IngestError;
 import io.newsradar.ingest.IngestInterruptedException;
 import io.newsradar.ingest.IngestJobs;
+import io.newsradar.ingest.IngestProgress;
 import io.newsradar.ingest.IngestSummary;
 import io.newsradar.localkafka.TopicAdminException;
 import io.newsradar.schemas.config.NewsradarConfig;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Publish articles to news.raw.v1 from JSON-lines files and RSS/Atom feeds (URL or file). "
                 + "Bad lines and items are reported with file and line; the rest is still published. "
+                + "A file is read and published line by line; a long one prints its progress to stderr every 2 s. "
                 + "Exit code 0 when everything was published, 3 when some input was rejected, "
                 + "4 when the Kafka cluster or topic could not be reached (ingest stops there). "
                 + "With --serve: poll the listed feeds (feeds.v1) continuously until Ctrl-C; exit code 1 or 4 "
@@ -130,8 +132,10 @@ final class IngestCommand implements Callable<Integer> {
         List<IngestSummary> summaries = new ArrayList<>();
         try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             try {
+                // a long file says how far it is on stderr; stdout keeps only the summary
+                IngestProgress progress = IngestProgress.printedTo(err);
                 for (Path f : files) {
-                    summaries.add(publishFile(f, publisher));
+                    summaries.add(publishFile(f, publisher, progress));
                 }
                 for (String feed : feeds) {
                     summaries.add(publishFeed(feed, publisher));
@@ -192,8 +196,13 @@ final class IngestCommand implements Callable<Integer> {
 
     /** One file; a file that cannot be read at all is one rejected source, and the others still go. */
     static IngestSummary publishFile(Path file, ArticlePublisher publisher) {
+        return publishFile(file, publisher, IngestProgress.silent());
+    }
+
+    /** {@link #publishFile(Path, ArticlePublisher)}, with progress lines for a long file. */
+    static IngestSummary publishFile(Path file, ArticlePublisher publisher, IngestProgress progress) {
         try {
-            return IngestJobs.publishFile(file, publisher);
+            return IngestJobs.publishFile(file, publisher, progress);
         } catch (BrokerUnavailableException e) {
             throw e; // the cluster's failure, not the file's: it stops the run
         } catch (IOException | RuntimeException e) {
