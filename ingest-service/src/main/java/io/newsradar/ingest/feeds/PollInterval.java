@@ -1,10 +1,7 @@
 package io.newsradar.ingest.feeds;
 
+import io.newsradar.ingest.ShortDuration;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Poll intervals as written in the feed list: ISO-8601 ({@code PT15M}) or short ({@code 15m},
@@ -18,29 +15,13 @@ public final class PollInterval {
 
     public static final Duration DEFAULT = Duration.ofMinutes(15);
 
-    private static final Pattern SHORT =
-            Pattern.compile("(?:(\\d{1,4})d)?(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
-
     private PollInterval() {}
 
     /** @throws IllegalArgumentException with the reason when the text is no interval within the bounds */
     public static Duration parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Duration d;
-        Matcher m = SHORT.matcher(t);
-        if (!t.isEmpty() && m.matches()) {
-            d = Duration.ofDays(num(m.group(1)))
-                    .plusHours(num(m.group(2)))
-                    .plusMinutes(num(m.group(3)))
-                    .plusSeconds(num(m.group(4)));
-        } else {
-            try {
-                d = Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "must be a duration like 15m, 1h30m or PT15M (got '" + text + "')", e);
-            }
-        }
+        Duration d = ShortDuration.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "must be a duration like 15m, 1h30m or PT15M (got '" + text + "')"));
         if (d.compareTo(MIN) < 0 || d.compareTo(MAX) > 0) {
             throw new IllegalArgumentException(
                     "must be between " + format(MIN) + " and " + format(MAX) + " (got '" + text + "')");
@@ -63,9 +44,5 @@ public final class PollInterval {
         if (n > 0) {
             sb.append(n).append(unit);
         }
-    }
-
-    private static long num(String g) {
-        return g == null ? 0 : Long.parseLong(g);
     }
 }
