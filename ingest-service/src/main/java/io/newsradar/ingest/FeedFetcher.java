@@ -43,6 +43,11 @@ public final class FeedFetcher {
     private final Duration downloadTimeout;
     private final int maxRedirects;
 
+    /** The limits and User-Agent this fetcher applies. */
+    public FeedReader.Options options() {
+        return options;
+    }
+
     /** The whole download (all redirects included) gets twice the request timeout. */
     public FeedFetcher(FeedReader.Options options) {
         this(options, options.requestTimeout().multipliedBy(2), DEFAULT_MAX_REDIRECTS);

@@ -68,9 +68,14 @@ public final class FeedReader {
     }
 
     public FeedReader(ArticleNormalizer normalizer, Options options) {
+        this(normalizer, new FeedFetcher(options));
+    }
+
+    /** Reading URLs through the given fetcher (a service shares its one HTTP client this way). */
+    public FeedReader(ArticleNormalizer normalizer, FeedFetcher fetcher) {
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
-        this.options = Objects.requireNonNull(options, "options");
-        this.fetcher = new FeedFetcher(options);
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.options = fetcher.options();
     }
 
     /** A document as loaded: its bytes, how it was labelled, its name, and its base for links. */

@@ -105,7 +105,10 @@ public final class HttpFeedPoll implements FeedPoll {
     /** The poll a service runs: settings from the config ({@link PollSettings#from}), one fetcher. */
     public static HttpFeedPoll from(NewsradarConfig config, FeedMetrics metrics) {
         PollSettings settings = PollSettings.from(config);
-        return new HttpFeedPoll(new FeedReader(new ArticleNormalizer(), settings.fetch()), settings, metrics);
+        // one HTTP client for the process: the reader's URL reads go through the poll's fetcher
+        FeedFetcher fetcher = settings.newFetcher();
+        return new HttpFeedPoll(
+                new FeedReader(new ArticleNormalizer(), fetcher), fetcher, settings, metrics, new Random());
     }
 
     /** With a fetcher of its own, made from the settings, and an unseeded jitter. */
