@@ -12,6 +12,13 @@ public final class ScoringCounters {
     private final AtomicLong revisions = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong ruleErrors = new AtomicLong();
+    private final AtomicLong storiesStarted = new AtomicLong();
+    private final AtomicLong storyCopies = new AtomicLong();
+    private final AtomicLong storyMerges = new AtomicLong();
+    private final AtomicLong updatesHeld = new AtomicLong();
+    private final AtomicLong muted = new AtomicLong();
+    private final AtomicLong retractions = new AtomicLong();
+    private final AtomicLong unknownRetractions = new AtomicLong();
 
     /** Articles scored (first revisions and corrections). */
     public long scored() {
@@ -47,6 +54,69 @@ public final class ScoringCounters {
         return ruleErrors.get();
     }
 
+    /** Articles that started a story of their own. */
+    public long storiesStarted() {
+        return storiesStarted.get();
+    }
+
+    /** Articles (first revisions) that joined a story started by another article. */
+    public long storyCopies() {
+        return storyCopies.get();
+    }
+
+    /** Articles whose bands proposed more than one story: the merge rule chose one. */
+    public long storyMerges() {
+        return storyMerges.get();
+    }
+
+    /** UPDATED alerts not raised because the story's cool-down on the route had not passed. */
+    public long updatesHeld() {
+        return updatesHeld.get();
+    }
+
+    /** Articles that would have alerted but a mute held them. */
+    public long muted() {
+        return muted.get();
+    }
+
+    /** Retractions (tombstones or {@code newsradar retract}) of articles whose story was known. */
+    public long retractions() {
+        return retractions.get();
+    }
+
+    /** Retractions of article ids no story knows (never seen, or out of the window): logged, nothing else. */
+    public long unknownRetractions() {
+        return unknownRetractions.get();
+    }
+
+    public void countStoryStarted() {
+        storiesStarted.incrementAndGet();
+    }
+
+    public void countStoryCopy() {
+        storyCopies.incrementAndGet();
+    }
+
+    public void countStoryMerge() {
+        storyMerges.incrementAndGet();
+    }
+
+    public void countUpdateHeld() {
+        updatesHeld.incrementAndGet();
+    }
+
+    public void countMuted() {
+        muted.incrementAndGet();
+    }
+
+    public void countRetraction() {
+        retractions.incrementAndGet();
+    }
+
+    public void countUnknownRetraction() {
+        unknownRetractions.incrementAndGet();
+    }
+
     void countRuleErrors(long errors) {
         ruleErrors.addAndGet(errors);
     }
@@ -70,6 +140,8 @@ public final class ScoringCounters {
     @Override
     public String toString() {
         return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions() + " expired=" + expired()
-                + " ruleErrors=" + ruleErrors();
+                + " ruleErrors=" + ruleErrors() + " storiesStarted=" + storiesStarted() + " storyCopies="
+                + storyCopies() + " storyMerges=" + storyMerges() + " updatesHeld=" + updatesHeld() + " muted="
+                + muted() + " retractions=" + retractions() + " unknownRetractions=" + unknownRetractions();
     }
 }

@@ -56,6 +56,15 @@ public final class Topics {
     public static final TopicDef<String, String> FEEDS_STATE =
             new TopicDef<>("feeds.state.v1", Serdes.String(), Serdes.String(), true);
 
+    /**
+     * Analysts' mutes, keyed {@code <kind>:<value>} (kind {@code story}, {@code source} or {@code
+     * tag}), {@code MuteRecord} JSON values with the end of the period; a tombstone unmutes.
+     * Compacted. Named outside the {@code alerts.} prefix on purpose: it carries no alerts, and
+     * alert consumers subscribe to that prefix. Read by every scoring instance into a global store.
+     */
+    public static final TopicDef<String, String> MUTES =
+            new TopicDef<>("mutes.v1", Serdes.String(), Serdes.String(), true);
+
     /** Windowed tag counts for dashboards, keyed by tag, JSON values. */
     public static final TopicDef<String, String> METRICS_TAGS =
             new TopicDef<>("metrics.tags.v1", Serdes.String(), Serdes.String(), false);
@@ -90,7 +99,7 @@ public final class Topics {
 
     /** Every topic that exists whatever the rules say. */
     public static List<TopicDef<?, ?>> fixed() {
-        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS, FEEDS_STATE, METRICS_TAGS);
+        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS, FEEDS_STATE, MUTES, METRICS_TAGS);
     }
 
     /** The fixed topics plus the alert topic of each route given. */

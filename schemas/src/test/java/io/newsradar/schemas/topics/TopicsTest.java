@@ -24,7 +24,8 @@ class TopicsTest {
     @Test
     void shouldCompactOnlyTheStateTopics() {
         assertThat(Topics.all().stream().filter(TopicDef::compacted).map(TopicDef::name))
-                .containsExactlyInAnyOrder(Topics.RULES.name(), Topics.FEEDS.name(), Topics.FEEDS_STATE.name());
+                .containsExactlyInAnyOrder(
+                        Topics.RULES.name(), Topics.FEEDS.name(), Topics.FEEDS_STATE.name(), Topics.MUTES.name());
         // compact only, never delete: rules.v1 keeps every publication (one key each)
         assertThat(Topics.RULES.creationConfigs()).isEqualTo(java.util.Map.of("cleanup.policy", "compact"));
         assertThat(Topics.NEWS_RAW.creationConfigs()).containsEntry("cleanup.policy", "delete");
