@@ -4,8 +4,10 @@ import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.feeds.FeedDirectory;
+import io.newsradar.scoring.mutes.MuteDirectory;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStatus;
+import io.newsradar.scoring.stories.StorySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +69,7 @@ public final class ScoringApp implements AutoCloseable {
     private final ScoringCounters counters = new ScoringCounters();
     // the feed list read from feeds.v1 (weights and fixed tags), shared with the topology
     private final FeedDirectory feeds = new FeedDirectory();
+    private final MuteDirectory mutes = new MuteDirectory();
     private final KafkaStreams streams;
     // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
     private final LiveRules live;
@@ -101,8 +104,10 @@ public final class ScoringApp implements AutoCloseable {
         this.live = LiveRules.following(RulesSettings.followedName(config, rules), rules, routeTopics);
         // a newly activated ruleset may name new alert topics: the watchdog checks them from now on
         live.onActivation(this::watchRouteTopics);
-        this.streams =
-                new KafkaStreams(ScoringTopology.build(live, RevisionSettings.from(config), counters, feeds), props);
+        this.streams = new KafkaStreams(
+                ScoringTopology.build(
+                        live, RevisionSettings.from(config), StorySettings.from(config), counters, feeds, mutes),
+                props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -269,6 +274,11 @@ public final class ScoringApp implements AutoCloseable {
     }
 
     /** The feed list as read from {@code feeds.v1}, with its counts of what could not be used. */
+    /** The mutes this instance has read from {@code mutes.v1}. */
+    public MuteDirectory mutes() {
+        return mutes;
+    }
+
     public FeedDirectory feeds() {
         return feeds;
     }

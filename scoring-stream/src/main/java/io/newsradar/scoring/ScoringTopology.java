@@ -7,9 +7,11 @@ import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.feeds.FeedStoreUpdater;
+import io.newsradar.scoring.mutes.MuteDirectory;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStoreUpdater;
 import io.newsradar.scoring.ruleset.TopicCheck;
+import io.newsradar.scoring.stories.StorySettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -82,14 +84,28 @@ public final class ScoringTopology {
         return build(rules, revisions, counters, new FeedDirectory());
     }
 
+    /** With the default story settings and no mutes of the caller's. */
+    public static Topology build(
+            LiveRules rules, RevisionSettings revisions, ScoringCounters counters, FeedDirectory feeds) {
+        return build(rules, revisions, StorySettings.defaults(), counters, feeds, new MuteDirectory());
+    }
+
     /**
      * Pure: builds the graph, touches no network or disk.
      *
-     * @param feeds filled from {@code feeds.v1} by the global store's processor; the scoring node
-     *              looks each article's feed up in it
+     * @param stories how near-duplicates are grouped into stories and how stories alert
+     * @param feeds   filled from {@code feeds.v1} by the global store's processor; the scoring node
+     *                looks each article's feed up in it
+     * @param mutes   filled from {@code mutes.v1} by the global store's processor; the story stage
+     *                asks it whether an article may alert
      */
     public static Topology build(
-            LiveRules rules, RevisionSettings revisions, ScoringCounters counters, FeedDirectory feeds) {
+            LiveRules rules,
+            RevisionSettings revisions,
+            StorySettings stories,
+            ScoringCounters counters,
+            FeedDirectory feeds,
+            MuteDirectory mutes) {
         StreamsBuilder builder = new StreamsBuilder();
         // A copy of rules.v1 in every instance. In memory: the topic is small, and a start re-reads
         // it through the processor, so activation always takes the same path. Global stores have

@@ -20,5 +20,12 @@ public final class ArticleHeaders {
      */
     public static final String PREVIOUS_ID = "newsradar.previous-id";
 
+    /**
+     * On a tombstone (null value) for an article id: why the article was taken down, as given to
+     * {@code newsradar retract --reason}. Optional; the scoring stream puts it in the RETRACTED
+     * alert's {@code change}.
+     */
+    public static final String RETRACT_REASON = "newsradar.retract-reason";
+
     private ArticleHeaders() {}
 }
