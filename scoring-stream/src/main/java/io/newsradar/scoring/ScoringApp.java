@@ -273,12 +273,12 @@ public final class ScoringApp implements AutoCloseable {
         return counters;
     }
 
-    /** The feed list as read from {@code feeds.v1}, with its counts of what could not be used. */
     /** The mutes this instance has read from {@code mutes.v1}. */
     public MuteDirectory mutes() {
         return mutes;
     }
 
+    /** The feed list as read from {@code feeds.v1}, with its counts of what could not be used. */
     public FeedDirectory feeds() {
         return feeds;
     }
