@@ -13,11 +13,11 @@ import java.util.Optional;
  * including values this reader does not know yet (a later ingest may add reasons): the safe
  * reading of a hold is "no alert".
  */
-final class AlertHold {
+public final class AlertHold {
     private AlertHold() {}
 
     /** The rationale's sentence for a held article, or empty when it may alert. */
-    static Optional<String> sentence(NewsArticle article, List<Route> wouldTake) {
+    public static Optional<String> sentence(NewsArticle article, List<Route> wouldTake) {
         if (!ArticleMarks.alertHeld(article)) {
             return Optional.empty();
         }

@@ -64,6 +64,25 @@ public record Provisional(ScoredArticle scored, boolean onTopic, String missingS
         }
     }
 
+    /** The provisional record with its card: the evaluation's scored record and notes. */
+    public static Provisional of(ScoredArticle scored, ScoreCard card) {
+        return new Provisional(
+                scored,
+                card.notes().onTopic(),
+                card.notes().missing(),
+                card.notes().summary());
+    }
+
+    /** The score card the provisional record was built from, to be scored again with coverage. */
+    public ScoreCard card() {
+        return new ScoreCard(
+                scored.getScore(),
+                scored.getContributions(),
+                scored.getRationale(),
+                scored.getKeyPoints(),
+                new ScoreCard.Notes(!scored.getTags().isEmpty(), onTopic, missingSentence, summarySentence));
+    }
+
     public String encode() {
         return toJson().toString();
     }

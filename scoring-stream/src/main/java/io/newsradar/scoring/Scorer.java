@@ -72,6 +72,28 @@ public final class Scorer {
             StoryTerms.add(article, context, sources, settings, terms);
         }
 
+        ScoreCard.Notes notes = new ScoreCard.Notes(
+                !matches.isEmpty(), settings.onTopic(matches), missingSentence(missing), summarySentence(text));
+        return card(terms, notes, keyPoints(text, matches, facts));
+    }
+
+    /**
+     * The card again with the story's coverage: the coverage term for {@code outlets} distinct
+     * outlets (none for 1, nor for an article off topic) replaces any coverage term the card had,
+     * and the score and rationale follow. Cheap: no text is read again.
+     */
+    public ScoreCard withCoverage(ScoreCard card, int outlets) {
+        List<Contribution> terms = new ArrayList<>(card.contributions().size() + 1);
+        card.contributions().stream()
+                .filter(c -> !StoryTerms.COVERAGE.equals(c.getFeature()))
+                .forEach(terms::add);
+        if (card.notes().onTopic()) {
+            StoryTerms.coverage(outlets, settings, terms);
+        }
+        return card(terms, card.notes(), card.keyPoints());
+    }
+
+    private ScoreCard card(List<Contribution> terms, ScoreCard.Notes notes, List<String> keyPoints) {
         List<Contribution> ranked = terms.stream()
                 .filter(c -> c.getValue() != 0.0)
                 .sorted(Comparator.comparingDouble((Contribution c) -> Math.abs(c.getValue()))
@@ -79,8 +101,7 @@ public final class Scorer {
                 .toList();
         double sum = round(ranked.stream().mapToDouble(Contribution::getValue).sum());
         double score = round(Math.max(0.0, Math.min(MAX_SCORE, sum)));
-        return new ScoreCard(
-                score, ranked, rationale(ranked, sum, score, matches, missing, text), keyPoints(text, matches, facts));
+        return new ScoreCard(score, ranked, rationale(ranked, sum, score, notes), keyPoints, notes);
     }
 
     private void pairTerm(
@@ -144,14 +165,8 @@ public final class Scorer {
         };
     }
 
-    private String rationale(
-            List<Contribution> ranked,
-            double sum,
-            double score,
-            List<TagMatch> matches,
-            List<Fact.Kind> missing,
-            ArticleText text) {
-        if (matches.isEmpty()) {
+    private String rationale(List<Contribution> ranked, double sum, double score, ScoreCard.Notes notes) {
+        if (!notes.tagged()) {
             return "No taxonomy tag matched: nothing in the article is a watched topic.";
         }
         StringBuilder sb = new StringBuilder();
@@ -168,9 +183,8 @@ public final class Scorer {
                     .append(ranked.size() - settings.rationaleSize())
                     .append(ranked.size() - settings.rationaleSize() == 1 ? " smaller term. " : " smaller terms. ");
         }
-        if (!missing.isEmpty()) {
-            List<String> names = missing.stream().map(Fact.Kind::feature).toList();
-            sb.append("No ").append(Terms.joinOr(names)).append(" named. ");
+        if (!notes.missing().isEmpty()) {
+            sb.append(notes.missing()).append(' ');
         }
         if (sum != score) {
             sb.append("The sum ")
@@ -179,17 +193,30 @@ public final class Scorer {
                     .append(Terms.format(score))
                     .append(". ");
         }
-        if (text.summaryOnly()) {
-            if (text.bodyWords() == 0) {
-                sb.append("Scored on the title only: the article has no body.");
-            } else if (text.markedSummary()) {
-                sb.append("Scored on the summary only: the source gives a summary (" + text.bodyWords()
-                        + " words), not the full text.");
-            } else {
-                sb.append("Scored on the summary only (" + text.bodyWords() + " words of body).");
-            }
-        }
+        sb.append(notes.summary());
         return sb.toString().strip();
+    }
+
+    private static String missingSentence(List<Fact.Kind> missing) {
+        if (missing.isEmpty()) {
+            return "";
+        }
+        List<String> names = missing.stream().map(Fact.Kind::feature).toList();
+        return "No " + Terms.joinOr(names) + " named.";
+    }
+
+    private static String summarySentence(ArticleText text) {
+        if (!text.summaryOnly()) {
+            return "";
+        }
+        if (text.bodyWords() == 0) {
+            return "Scored on the title only: the article has no body.";
+        }
+        if (text.markedSummary()) {
+            return "Scored on the summary only: the source gives a summary (" + text.bodyWords()
+                    + " words), not the full text.";
+        }
+        return "Scored on the summary only (" + text.bodyWords() + " words of body).";
     }
 
     private List<String> keyPoints(ArticleText text, List<TagMatch> matches, List<Fact> facts) {

@@ -64,18 +64,23 @@ public final class ScoringEngine implements AutoCloseable {
 
     /** With what is known of the article's story (the outlets carrying it; the stories issue fills it). */
     public Evaluation evaluate(NewsArticle article, ScoringContext context) {
+        Evaluation e = evaluateUnheld(article, context);
+        Optional<String> hold = AlertHold.sentence(article, e.routes());
+        if (hold.isEmpty()) {
+            return e;
+        }
+        // scored and published as usual, but on no route: no alert, and the rationale says why
+        ScoreCard card = e.card().withRationale((e.card().rationale() + " " + hold.get()).strip());
+        return new Evaluation(e.tags(), card, List.of(), rulesVersion, e.ruleErrors(), e.ignoredFeedTags());
+    }
+
+    /** Tags, score and routes, whatever ingest's hold says (the story stage applies holds). */
+    public Evaluation evaluateUnheld(NewsArticle article, ScoringContext context) {
         Tagging tagging = tagger.match(article);
         List<TagMatch> tags = new ArrayList<>(tagging.tags());
         List<String> ignoredFeedTags = addFeedTags(tags, context);
         ScoreCard card = scorer.score(article, tags, context);
         List<Route> routes = router.routeFor(tags, card.score());
-        Optional<String> hold = AlertHold.sentence(article, routes);
-        if (hold.isPresent()) {
-            // scored and published as usual, but on no route: no alert, and the rationale says why
-            String rationale = (card.rationale() + " " + hold.get()).strip();
-            card = new ScoreCard(card.score(), card.contributions(), rationale, card.keyPoints());
-            routes = List.of();
-        }
         return new Evaluation(tags, card, routes, rulesVersion, tagging.errors(), ignoredFeedTags);
     }
 
@@ -99,6 +104,31 @@ public final class ScoringEngine implements AutoCloseable {
             }
         }
         return unknown;
+    }
+
+    /**
+     * The article tagged and scored at coverage 1, before its story is known: the record for
+     * {@code news.scored.v1} without routes (the story stage routes it), with the notes to score
+     * it again with its story's coverage ({@link #withCoverage}).
+     */
+    public Provisional provisional(NewsArticle article, int revision, Evaluation e) {
+        ScoredArticle scored = ScoredArticle.newBuilder(score(article, revision, e))
+                .setRoutes(List.of())
+                .build();
+        return Provisional.of(scored, e.card());
+    }
+
+    /** The provisional card scored again for a story carried by {@code outlets} distinct outlets. */
+    public ScoreCard withCoverage(Provisional provisional, int outlets) {
+        return scorer.withCoverage(provisional.card(), outlets);
+    }
+
+    /** The routes a scored article takes at {@code score}, by its tags' ids and categories. */
+    public List<Route> routesFor(ScoredArticle scored, double score) {
+        List<String> ids = scored.getTags().stream().map(t -> t.getId()).toList();
+        List<String> categories =
+                scored.getTags().stream().map(t -> t.getCategory()).toList();
+        return router.route(ids, categories, score);
     }
 
     /** The record for {@code news.scored.v1}. In the walking skeleton a story is one article. */

@@ -34,4 +34,20 @@ record ScoringResult(ScoredArticle scored, List<Alert> alerts) {
         ScoredArticle scored = engine.score(article, revised.revision(), evaluation);
         return new ScoringResult(scored, engine.alerts(scored));
     }
+
+    /**
+     * The article tagged and scored at coverage 1 (its story is not known yet), with the listed
+     * feeds: the part of scoring that reads the text, and the only part that can fail on it.
+     */
+    static Provisional provisional(
+            ScoringEngine engine, RevisedArticle revised, ScoringCounters counters, FeedDirectory feeds) {
+        NewsArticle article = revised.article();
+        FeedRecord feed = feeds.find(article.getFeedId());
+        Evaluation evaluation = engine.evaluateUnheld(article, ScoringContext.SINGLE.withFeed(feed));
+        counters.countRuleErrors(evaluation.ruleErrors().size());
+        if (!evaluation.ignoredFeedTags().isEmpty()) {
+            feeds.ignoredTags(feed.id(), evaluation.ignoredFeedTags());
+        }
+        return engine.provisional(article, revised.revision(), evaluation);
+    }
 }

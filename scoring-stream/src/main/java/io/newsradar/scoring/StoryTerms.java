@@ -12,6 +12,9 @@ import java.util.List;
  * bakery story is no signal).
  */
 final class StoryTerms {
+    /** The feature name of the coverage term. */
+    static final String COVERAGE = "coverage";
+
     private StoryTerms() {}
 
     static void add(
@@ -22,7 +25,7 @@ final class StoryTerms {
             List<Contribution> into) {
         recency(article, s.recency(), into);
         source(article, context, sources, into);
-        coverage(context, s, into);
+        coverage(context.outlets(), s, into);
     }
 
     private static void source(
@@ -48,11 +51,12 @@ final class StoryTerms {
         }
     }
 
-    private static void coverage(ScoringContext context, ScoringSettings s, List<Contribution> into) {
-        if (context.outlets() > 1) {
-            double value = Math.min(
-                    s.coverage().max(), (context.outlets() - 1) * s.coverage().perOutlet());
-            into.add(Terms.term("coverage", value, "the story is carried by " + context.outlets() + " outlets"));
+    /** "+0.6 carried by 4 outlets": each outlet beyond the first adds, up to the maximum. */
+    static void coverage(int outlets, ScoringSettings s, List<Contribution> into) {
+        if (outlets > 1) {
+            double value =
+                    Math.min(s.coverage().max(), (outlets - 1) * s.coverage().perOutlet());
+            into.add(Terms.term(COVERAGE, value, "carried by " + outlets + " outlets"));
         }
     }
 

@@ -99,7 +99,7 @@ class ScoringTermsTest {
         assertThat(Scorer.feature(scorer.score(a, tags, new ScoringContext(3)), "coverage")
                         .orElseThrow()
                         .getReason())
-                .isEqualTo("+0.6 the story is carried by 3 outlets");
+                .isEqualTo("+0.6 carried by 3 outlets");
         assertThat(Scorer.feature(scorer.score(a, tags, new ScoringContext(40)), "coverage")
                         .orElseThrow()
                         .getValue())
