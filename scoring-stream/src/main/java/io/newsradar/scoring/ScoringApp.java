@@ -7,6 +7,8 @@ import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.mutes.MuteDirectory;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStatus;
+import io.newsradar.scoring.state.BoundedRocksDb;
+import io.newsradar.scoring.state.RocksDbMemory;
 import io.newsradar.scoring.stories.StorySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,6 +151,11 @@ public final class ScoringApp implements AutoCloseable {
                         NewsradarConfig.STATE_DIR,
                         Path.of(System.getProperty("java.io.tmpdir"), "newsradar-state")
                                 .toString()));
+        // one native memory bound for all RocksDB stores of this instance (block cache, index and
+        // filter blocks, memtables): by default every store, partition and window segment would
+        // reserve its own 50 MB cache and 48 MB of memtables, so memory would grow with them
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        p.put(RocksDbMemory.MEMORY_BYTES, RocksDbMemory.from(config).streamsValue());
         // no duplicate scores or alerts after a crash; dead letters share the transaction
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // under EOS outputs become visible at commit: commit often so alerts leave within ~0.1 s
