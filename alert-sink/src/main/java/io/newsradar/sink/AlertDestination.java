@@ -31,7 +31,9 @@ import io.newsradar.avro.Alert;
  * <p>When the sink gives up on a batch (shutdown in the middle of a retry, a permanent failure,
  * a Kafka error before the commit) it calls {@link #discardUnflushed}: those alerts are not
  * committed and will be delivered again, so a destination that can take them back should.
- * Delivery is at-least-once; receivers dedupe by {@link Alert#getAlertId()}.
+ * Delivery is at-least-once; receivers dedupe by {@link Alert#getAlertId()} (from {@code Alert}
+ * v2 on {@code <story>:<route>:<sequence>}, unique per route, so the sink itself never dedupes)
+ * and group the alerts of one story by {@link Alert#getStoryId()}.
  *
  * <p>Destinations are called from the sink's one loop thread only, so they need not be thread-safe.
  * The sink owns the destinations it is given and closes them when its loop ends.

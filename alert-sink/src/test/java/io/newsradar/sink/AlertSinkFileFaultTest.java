@@ -100,7 +100,7 @@ class AlertSinkFileFaultTest {
 
         await().atMost(WAIT).until(() -> committed() == 2);
 
-        assertThat(file.lines).containsExactly("story-a:1", "story-b:1");
+        assertThat(file.lines).containsExactly("story-a:defense-ai:1", "story-b:defense-ai:1");
         assertThat(sink.delivered()).isEqualTo(2);
         assertThat(sink.deadLettered()).isZero();
         assertThat(producer.history())
@@ -119,7 +119,7 @@ class AlertSinkFileFaultTest {
 
         await().atMost(WAIT).until(() -> committed() == 2);
 
-        assertThat(file.lines).containsExactly("story-a:1", "story-b:1");
+        assertThat(file.lines).containsExactly("story-a:defense-ai:1", "story-b:defense-ai:1");
         assertThat(sink.delivered()).isEqualTo(2);
     }
 

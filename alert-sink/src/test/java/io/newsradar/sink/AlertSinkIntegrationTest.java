@@ -10,6 +10,7 @@ import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.json.AlertJson;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.testsupport.LegacyAlerts;
 import io.newsradar.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,9 +72,14 @@ class AlertSinkIntegrationTest {
             written.add(sentFirst.get(10, TimeUnit.SECONDS));
             written.add(sentSecond.get(10, TimeUnit.SECONDS));
         }
+        // an alert as the first release wrote it (Alert v1): still decoded and delivered
+        String legacyStory = run + "-v1";
+        byte[] legacy = LegacyAlerts.v1Bytes(legacyStory, 2, "UPDATED");
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(TestKafka.clientProps(), new StringSerializer(), new ByteArraySerializer())) {
             written.add(producer.send(new ProducerRecord<>(alertTopic.name(), garbageKey, garbage))
+                    .get(10, TimeUnit.SECONDS));
+            written.add(producer.send(new ProducerRecord<>(alertTopic.name(), legacyStory, legacy))
                     .get(10, TimeUnit.SECONDS));
         }
 
@@ -90,7 +96,7 @@ class AlertSinkIntegrationTest {
             Thread loop = new Thread(sink, "alert-sink-it");
             loop.start();
 
-            await().atMost(WAIT).until(() -> sink.delivered() == 2 && sink.deadLettered() >= 1);
+            await().atMost(WAIT).until(() -> sink.delivered() == 3 && sink.deadLettered() >= 1);
             await().atMost(WAIT).until(() -> committedPastEveryRecord(group, written));
             readDeadLetters(run, garbageKey, deadLetters);
 
@@ -99,7 +105,15 @@ class AlertSinkIntegrationTest {
         }
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertThat(lines).containsExactlyInAnyOrder(AlertJson.toJson(first), AlertJson.toJson(second));
+        assertThat(lines).hasSize(3).contains(AlertJson.toJson(first), AlertJson.toJson(second));
+        AlertJson.AlertView legacyLine = lines.stream()
+                .map(AlertJson::fromJson)
+                .filter(a -> a.storyId().equals(legacyStory))
+                .findFirst()
+                .orElseThrow();
+        assertThat(legacyLine.alertId()).isEqualTo(legacyStory + ":2");
+        assertThat(legacyLine.status()).isEqualTo("UPDATED");
+        assertThat(legacyLine.title()).isEqualTo(LegacyAlerts.TITLE);
         assertThat(deadLetters).hasSize(1);
         JsonNode letter = JSON.readTree(deadLetters.get(0).value());
         assertThat(letter.get("kind").asText()).isEqualTo(DeadLetters.UNDECODABLE);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsradar.avro.Alert;
+import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.serde.UndecodableRecordException;
 import io.newsradar.schemas.topics.Topics;
 import java.nio.ByteBuffer;
@@ -86,12 +87,31 @@ class AlertSinkTest {
 
         await().atMost(WAIT).until(() -> committed() == 2);
 
-        assertThat(first.delivered).containsExactly("story-a:1", "story-b:1");
-        assertThat(second.delivered).containsExactly("story-a:1", "story-b:1");
+        assertThat(first.delivered).containsExactly("story-a:defense-ai:1", "story-b:defense-ai:1");
+        assertThat(second.delivered).containsExactly("story-a:defense-ai:1", "story-b:defense-ai:1");
         assertThat(first.flushes.get()).isPositive();
         assertThat(sink.delivered()).isEqualTo(2);
         assertThat(sink.deadLettered()).isZero();
         assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldDeliverTheAlertsOfOneStoryOnTwoRoutesEachUnderItsOwnAlertId() {
+        RecordingDestination destination = new RecordingDestination();
+        start(List.of(destination), alert -> true);
+        Alert defense = TestAlerts.alert("story-a", 1);
+        Alert watch = TestAlerts.alert("story-a", 1);
+        watch.setRoute("defense-watch");
+        watch.setAlertId(AlertStatus.alertId("story-a", "defense-watch", 1));
+        addAlerts(defense, watch, TestAlerts.alert("story-a", 2));
+
+        await().atMost(WAIT).until(() -> committed() == 3);
+
+        // under v1 ids (story:revision) the first two were both story-a:1, one lost to a receiver's dedupe
+        assertThat(destination.delivered)
+                .containsExactly("story-a:defense-ai:1", "story-a:defense-watch:1", "story-a:defense-ai:2")
+                .doesNotHaveDuplicates();
+        assertThat(sink.delivered()).isEqualTo(3);
     }
 
     @Test
@@ -103,16 +123,16 @@ class AlertSinkTest {
 
         await().atMost(WAIT).until(() -> committed() == 3);
 
-        assertThat(picky.delivered).containsExactly("story-a:1", "story-c:1");
+        assertThat(picky.delivered).containsExactly("story-a:defense-ai:1", "story-c:defense-ai:1");
         assertThat(sink.delivered()).isEqualTo(2);
         assertThat(sink.deadLettered()).isEqualTo(1);
         assertThat(producer.history()).hasSize(1);
         ProducerRecord<String, String> letter = producer.history().get(0);
         assertThat(letter.topic()).isEqualTo(Topics.DELIVERY_DLQ.name());
-        assertThat(letter.key()).isEqualTo("story-b:1");
+        assertThat(letter.key()).isEqualTo("story-b:defense-ai:1");
         JsonNode value = JSON.readTree(letter.value());
-        assertThat(value.get("reason").asText()).contains("recording", "receiver refused story-b:1");
-        assertThat(value.get("alert").get("alertId").asText()).isEqualTo("story-b:1");
+        assertThat(value.get("reason").asText()).contains("recording", "receiver refused story-b:defense-ai:1");
+        assertThat(value.get("alert").get("alertId").asText()).isEqualTo("story-b:defense-ai:1");
     }
 
     @Test
@@ -135,7 +155,7 @@ class AlertSinkTest {
 
         await().atMost(WAIT).until(() -> committed() == 2);
 
-        assertThat(destination.delivered).containsExactly("story-a:1");
+        assertThat(destination.delivered).containsExactly("story-a:defense-ai:1");
         assertThat(sink.deadLettered()).isEqualTo(1);
         assertThat(producer.history()).singleElement().satisfies(letter -> {
             assertThat(letter.key()).isEqualTo("story-x");
@@ -156,7 +176,7 @@ class AlertSinkTest {
 
         await().atMost(WAIT).until(() -> committed() == 2);
 
-        assertThat(flaky.delivered).containsExactly("story-a:1", "story-b:1");
+        assertThat(flaky.delivered).containsExactly("story-a:defense-ai:1", "story-b:defense-ai:1");
         assertThat(flaky.flushes.get()).isEqualTo(2);
         assertThat(sink.delivered()).isEqualTo(2);
     }
@@ -164,12 +184,12 @@ class AlertSinkTest {
     @Test
     void shouldCountButNotDeliverAlertsTheFilterLeavesOut() {
         RecordingDestination destination = new RecordingDestination();
-        start(List.of(destination), alert -> alert.getRevision() == 1);
+        start(List.of(destination), alert -> alert.getSequence() == 1);
         addAlerts(TestAlerts.alert("story-a", 1), TestAlerts.alert("story-a", 2));
 
         await().atMost(WAIT).until(() -> committed() == 2);
 
-        assertThat(destination.delivered).containsExactly("story-a:1");
+        assertThat(destination.delivered).containsExactly("story-a:defense-ai:1");
         assertThat(sink.skipped()).isEqualTo(1);
         assertThat(sink.delivered()).isEqualTo(1);
     }

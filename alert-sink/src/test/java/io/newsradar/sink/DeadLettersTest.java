@@ -36,7 +36,7 @@ class DeadLettersTest {
                 List.of(new DeliveryFailure("file:/data/alerts.jsonl", "IOException: No space left on device")));
 
         assertThat(letter.topic()).isEqualTo(Topics.DELIVERY_DLQ.name());
-        assertThat(letter.key()).isEqualTo("story-a:3");
+        assertThat(letter.key()).isEqualTo("story-a:defense-ai:3");
         JsonNode value = JSON.readTree(letter.value());
         assertThat(value.get("kind").asText()).isEqualTo(DeadLetters.UNDELIVERABLE);
         assertThat(value.get("topic").asText()).isEqualTo(ALERT_TOPIC);

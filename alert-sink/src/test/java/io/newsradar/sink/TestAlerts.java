@@ -1,9 +1,9 @@
 package io.newsradar.sink;
 
 import io.newsradar.avro.Alert;
-import io.newsradar.avro.AlertLifecycle;
 import io.newsradar.avro.Contribution;
 import io.newsradar.avro.Tag;
+import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.List;
@@ -12,16 +12,34 @@ import java.util.List;
 final class TestAlerts {
     private TestAlerts() {}
 
-    static Alert alert(String storyId, int revision) {
-        return alert(storyId, revision, "Allies fund joint autonomous maritime patrol programme");
+    /** The alert id {@link #alert(String, int)} gives: {@code <story>:defense-ai:<sequence>}. */
+    static String id(String storyId, int sequence) {
+        return AlertStatus.alertId(storyId, Topics.DEFENSE_AI_ROUTE, sequence);
     }
 
-    static Alert alert(String storyId, int revision, String title) {
+    /**
+     * An {@code Alert} v2 of the story on the defense-ai route: sequence 1 is its NEW alert (one
+     * outlet), a later one an UPDATED alert raised by the story's third outlet.
+     */
+    static Alert alert(String storyId, int sequence) {
+        return alert(storyId, sequence, "Allies fund joint autonomous maritime patrol programme");
+    }
+
+    static Alert alert(String storyId, int sequence, String title) {
+        String status = sequence == 1 ? AlertStatus.NEW : AlertStatus.UPDATED;
         return Alert.newBuilder()
-                .setAlertId(storyId + ":" + revision)
+                .setAlertId(id(storyId, sequence))
                 .setStoryId(storyId)
-                .setRevision(revision)
-                .setLifecycle(revision == 1 ? AlertLifecycle.NEW : AlertLifecycle.UPDATED)
+                .setRevision(1)
+                .setLifecycle(AlertStatus.lifecycleFor(status))
+                .setStatus(status)
+                .setSequence(sequence)
+                .setCoverage(sequence == 1 ? 1 : 3)
+                .setOutlets(
+                        sequence == 1
+                                ? List.of("Harbor City Ledger")
+                                : List.of("Harbor City Ledger", "Coastal Wire", "Bay Tribune"))
+                .setChange(sequence == 1 ? "" : "score 7.0 -> 7.8; 1 -> 3 outlets")
                 .setRoute(Topics.DEFENSE_AI_ROUTE)
                 .setPriority("high")
                 .setArticleId("art-" + storyId)

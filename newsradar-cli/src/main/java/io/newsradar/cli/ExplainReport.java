@@ -28,6 +28,7 @@ final class ExplainReport {
         out.add("   " + a.getSource() + ", published " + a.getPublishedAt()
                 + (a.getUrl() == null ? "" : ", " + a.getUrl()) + " (id " + a.getId() + ")");
         out.add(String.format(Locale.ROOT, "score %.1f of 10 (rules %s)", scored.getScore(), scored.getRulesVersion()));
+        out.add(story(scored));
         out.add("");
         out.add("tags:");
         if (scored.getTags().isEmpty()) {
@@ -68,6 +69,23 @@ final class ExplainReport {
             out.add(line(v));
         }
         return String.join(System.lineSeparator(), out) + System.lineSeparator();
+    }
+
+    /**
+     * The story line. explain sees one article, so its story is the article itself; the stream
+     * counts every outlet that carries the story, which can add to the score.
+     */
+    static String story(ScoredArticle scored) {
+        int coverage = Math.max(1, scored.getCoverage());
+        String line = String.format(
+                Locale.ROOT,
+                "story %s, carried by %d %s",
+                scored.getStoryId(),
+                coverage,
+                coverage == 1 ? "outlet" : "outlets");
+        return coverage == 1
+                ? line + " (scored alone: copies from other outlets can add coverage in the stream)"
+                : line;
     }
 
     private static String line(RouteVerdict v) {

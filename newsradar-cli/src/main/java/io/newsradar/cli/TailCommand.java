@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsradar.avro.Alert;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
+import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
@@ -166,10 +168,14 @@ final class TailCommand implements Callable<Integer> {
 
     /**
      * What a reader scanning the stream wants first, in front of the whole value: the article's
-     * feed, why its alerts are held (ingest's age gate or a feed's first poll), and for a scored
-     * article its story, score and routes. Empty for records without any of these.
+     * feed, why its alerts are held (ingest's age gate or a feed's first poll), for a scored
+     * article its story, coverage, score and routes, and for an alert where it stands in its story
+     * (status, story, sequence, coverage, what changed). Empty for records without any of these.
      */
     static Optional<ObjectNode> marks(Object value) {
+        if (value instanceof Alert alert) {
+            return Optional.of(alertMarks(alert));
+        }
         NewsArticle article =
                 value instanceof ScoredArticle s ? s.getArticle() : value instanceof NewsArticle a ? a : null;
         if (article == null) {
@@ -177,7 +183,7 @@ final class TailCommand implements Callable<Integer> {
         }
         ObjectNode m = JSON.createObjectNode();
         if (value instanceof ScoredArticle s) {
-            m.put("storyId", s.getStoryId()).put("score", s.getScore());
+            m.put("storyId", s.getStoryId()).put("coverage", s.getCoverage()).put("score", s.getScore());
             s.getRoutes().forEach(m.putArray("routes")::add);
         }
         if (article.getFeedId() != null) {
@@ -187,6 +193,21 @@ final class TailCommand implements Callable<Integer> {
             m.put("alertHold", article.getAlertHold());
         }
         return m.isEmpty() ? Optional.empty() : Optional.of(m);
+    }
+
+    /** An alert's place in its story; the status of an alert written before v2 is its lifecycle. */
+    private static ObjectNode alertMarks(Alert alert) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("status", AlertStatus.of(alert)).put("storyId", alert.getStoryId());
+        // 0 in an alert written before v2, which had no sequence
+        if (alert.getSequence() > 0) {
+            m.put("sequence", alert.getSequence());
+        }
+        m.put("coverage", Math.max(1, alert.getCoverage()));
+        if (alert.getChange() != null && !alert.getChange().isEmpty()) {
+            m.put("change", alert.getChange());
+        }
+        return m;
     }
 
     /** The JSON of a feeds.v1 / feeds.state.v1 value as JSON rather than a quoted string; text if it is not JSON. */

@@ -2,20 +2,25 @@ package io.newsradar.cli;
 
 import io.newsradar.avro.Alert;
 import io.newsradar.avro.AlertLifecycle;
+import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.List;
 
-/** A minimal valid alert for the CLI's sink tests. */
+/** A minimal valid alert (v2: the NEW alert of a one-outlet story) for the CLI's sink and tail tests. */
 final class CliTestAlerts {
     private CliTestAlerts() {}
 
     static Alert alert(String storyId) {
         return Alert.newBuilder()
-                .setAlertId(storyId + ":1")
+                .setAlertId(AlertStatus.alertId(storyId, Topics.DEFENSE_AI_ROUTE, 1))
                 .setStoryId(storyId)
                 .setRevision(1)
                 .setLifecycle(AlertLifecycle.NEW)
+                .setStatus(AlertStatus.NEW)
+                .setSequence(1)
+                .setCoverage(1)
+                .setOutlets(List.of("Harbor City Ledger"))
                 .setRoute(Topics.DEFENSE_AI_ROUTE)
                 .setPriority("high")
                 .setArticleId("art-" + storyId)

@@ -164,6 +164,7 @@ class ExplainCommandTest {
         want.getTags().forEach(t -> assertThat(run.out).contains(t.getId()));
         assertThat(run.out).contains(want.getRationale());
         assertThat(run.out).contains(String.format(Locale.ROOT, "score %.1f", want.getScore()));
+        assertThat(run.out).contains("story " + want.getStoryId() + ", carried by 1 outlet (scored alone");
         assertThat(run.out).containsPattern("defense-ai .*: does not alert because (it lacks|the score)");
     }
 

@@ -1,5 +1,6 @@
 package io.newsradar.schemas.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.newsradar.avro.Alert;
 import io.newsradar.avro.Contribution;
 import io.newsradar.avro.Tag;
+import io.newsradar.schemas.alert.AlertStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +16,12 @@ import java.util.List;
  * The JSON form of an alert, the way alerts leave the system (files, webhooks, {@code tail}).
  * A plain Java record mirrors the Avro record so that Jackson sees only the fields, not Avro's
  * schema accessors, and the JSON layout is stable and documented here.
+ *
+ * <p>From {@code Alert} v2 on, {@code status} is the alert's full lifecycle ({@code NEW},
+ * {@code UPDATED} or {@code RETRACTED}, through {@link AlertStatus#of}, so a v1 record reads as
+ * its lifecycle). {@code lifecycle} keeps the meaning it had in v1, in JSON as in Avro: {@code NEW}
+ * or else {@code UPDATED} (a retraction too). A receiver written for v1 that maps it to a
+ * two-value enum keeps working; the same field name never means two things in the two forms.
  */
 public final class AlertJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -26,11 +34,20 @@ public final class AlertJson {
 
     public record ContributionJson(String feature, double value, String reason) {}
 
+    /**
+     * One alert in JSON, fields in this order. Reading a line written before v2 (no {@code status},
+     * {@code coverage}...) gives what a v1 Avro record reads as: status = lifecycle, sequence 0,
+     * coverage 1 (the story was its one article), no outlets, no change. Fields this version does
+     * not know are ignored, so a reader of this version can read what later versions add.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record AlertView(
             String alertId,
             String storyId,
             int revision,
             String lifecycle,
+            String status,
+            int sequence,
             String route,
             String priority,
             String articleId,
@@ -39,18 +56,34 @@ public final class AlertJson {
             String source,
             Instant publishedAt,
             double score,
+            int coverage,
+            List<String> outlets,
+            String change,
             List<TagJson> tags,
             List<ContributionJson> contributions,
             String rationale,
             List<String> keyPoints,
-            String rulesVersion) {}
+            String rulesVersion) {
+        public AlertView {
+            if (status == null || status.isEmpty()) {
+                status = lifecycle == null ? AlertStatus.UPDATED : lifecycle;
+            }
+            coverage = Math.max(1, coverage);
+            outlets = outlets == null ? List.of() : List.copyOf(outlets);
+            change = change == null ? "" : change;
+        }
+    }
 
     public static AlertView view(Alert a) {
+        String status = AlertStatus.of(a);
         return new AlertView(
                 a.getAlertId(),
                 a.getStoryId(),
                 a.getRevision(),
-                a.getLifecycle().name(),
+                // from the status, so the two JSON fields never disagree
+                AlertStatus.lifecycleFor(status).name(),
+                status,
+                a.getSequence(),
                 a.getRoute(),
                 a.getPriority(),
                 a.getArticleId(),
@@ -59,6 +92,9 @@ public final class AlertJson {
                 a.getSource(),
                 a.getPublishedAt(),
                 a.getScore(),
+                a.getCoverage(),
+                List.copyOf(a.getOutlets()),
+                a.getChange(),
                 a.getTags().stream().map(AlertJson::tag).toList(),
                 a.getContributions().stream().map(AlertJson::contribution).toList(),
                 a.getRationale(),
@@ -83,7 +119,7 @@ public final class AlertJson {
         }
     }
 
-    /** Parses one line written by {@link #toJson(Alert)}. */
+    /** Parses one line written by {@link #toJson(Alert)}, by this version or an earlier one. */
     public static AlertView fromJson(String json) {
         try {
             return MAPPER.readValue(json, AlertView.class);
