@@ -58,6 +58,10 @@ public record MuteRecord(MuteKind kind, String value, Instant until, String reas
             throw new IllegalArgumentException(
                     "mute reason is longer than " + MAX_REASON_LENGTH + " characters (" + reason.length() + ")");
         }
+        if (reason.chars().anyMatch(Character::isISOControl)) {
+            // it ends up inside a one-line rationale sentence and in log lines
+            throw new IllegalArgumentException("mute reason contains a control character (a line break?)");
+        }
     }
 
     /** The {@code mutes.v1} key of this mute. */

@@ -85,6 +85,8 @@ class MuteRecordTest {
                 .hasMessageContaining("longer than 500");
         assertThatThrownBy(() -> new MuteRecord(MuteKind.SOURCE, "a\nb", UNTIL, "", CREATED))
                 .hasMessageContaining("control character");
+        assertThatThrownBy(() -> new MuteRecord(MuteKind.SOURCE, "a", UNTIL, "one\ntwo", CREATED))
+                .hasMessageContaining("reason contains a control character");
     }
 
     @Test
