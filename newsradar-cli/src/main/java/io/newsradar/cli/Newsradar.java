@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             RulesCommand.class,
             FeedsCommand.class,
+            MuteCommand.class,
+            UnmuteCommand.class,
+            MutesListCommand.class,
+            RetractCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsradar implements Runnable {
@@ -52,7 +56,9 @@ public final class Newsradar implements Runnable {
     /** The exit code for a command that failed with {@code ex}: broker trouble is told apart from the rest. */
     static int exitCodeOf(Throwable ex) {
         for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof BrokerUnreachableException || c instanceof FeedListUnwrittenException) {
+            if (c instanceof BrokerUnreachableException
+                    || c instanceof FeedListUnwrittenException
+                    || c instanceof ClusterWriteException) {
                 return ExitCodes.INFRASTRUCTURE;
             }
         }

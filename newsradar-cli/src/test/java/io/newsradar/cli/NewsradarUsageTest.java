@@ -45,7 +45,20 @@ class NewsradarUsageTest {
         Map<String, String> summaries = commandList(run.out);
         assertThat(summaries)
                 .containsKeys(
-                        "demo", "broker", "ingest", "parse-feed", "score", "sink", "tail", "explain", "rules", "help");
+                        "demo",
+                        "broker",
+                        "ingest",
+                        "parse-feed",
+                        "score",
+                        "sink",
+                        "tail",
+                        "explain",
+                        "rules",
+                        "mute",
+                        "unmute",
+                        "mutes",
+                        "retract",
+                        "help");
         assertThat(summaries)
                 .allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
     }

@@ -231,13 +231,13 @@ public final class ScoringApp implements AutoCloseable {
     }
 
     /**
-     * Every topic the stream reads or writes with these rules: input, rulesets, feed list, outputs,
+     * Every topic the stream reads or writes with these rules: input, rulesets, feed list, mutes, outputs,
      * DLQ, one per route. The stream does not start without them (a global store on a missing
      * topic would fail the app later and less clearly).
      */
     public static List<TopicDef<?, ?>> topicsFor(ScoringRules rules) {
-        List<TopicDef<?, ?>> topics = new ArrayList<>(
-                List.of(Topics.NEWS_RAW, Topics.RULES, Topics.FEEDS, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
+        List<TopicDef<?, ?>> topics = new ArrayList<>(List.of(
+                Topics.NEWS_RAW, Topics.RULES, Topics.FEEDS, Topics.MUTES, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
         rules.routes().forEach(r -> topics.add(r.topic()));
         return List.copyOf(topics);
     }

@@ -8,6 +8,7 @@ import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.feeds.FeedStoreUpdater;
 import io.newsradar.scoring.mutes.MuteDirectory;
+import io.newsradar.scoring.mutes.MuteStoreUpdater;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStoreUpdater;
 import io.newsradar.scoring.ruleset.TopicCheck;
@@ -55,6 +56,9 @@ public final class ScoringTopology {
 
     /** Every {@code feeds.v1} record by feed id: the feed list (global, in memory). */
     public static final String FEEDS_STORE = "feeds";
+
+    /** Every {@code mutes.v1} record by key: the analysts' mutes (global, in memory). */
+    public static final String MUTES_STORE = "mutes";
 
     private ScoringTopology() {}
 
@@ -128,6 +132,16 @@ public final class ScoringTopology {
                 feedsTopic.name(),
                 Consumed.with(feedsTopic.keySerde(), feedsTopic.valueSerde()).withName("feeds"),
                 () -> new FeedStoreUpdater(FEEDS_STORE, feeds));
+        // The analysts' mutes, asked by the story stage whether an article may alert: strings in
+        // the store, parsed by the processor (a bad record counted, never fatal), a tombstone
+        // unmutes. In memory and re-read at start, like the feed list: a handful of records.
+        TopicDef<String, String> mutesTopic = Topics.MUTES;
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MUTES_STORE), Serdes.String(), Serdes.String())
+                        .withLoggingDisabled(),
+                mutesTopic.name(),
+                Consumed.with(mutesTopic.keySerde(), mutesTopic.valueSerde()).withName("mutes"),
+                () -> new MuteStoreUpdater(MUTES_STORE, mutes));
         // Both stores are changelogged (the default), so a restored task keeps its index too.
         // Writes go to the changelog at once rather than at the next cache flush; each is read
         // about once per record, so a cache would save little.

@@ -35,6 +35,13 @@ class ScoringAppTest {
     }
 
     @Test
+    void theStreamNeedsTheMutesTopicBeforeItStarts() {
+        // mutes.v1 feeds a global store too: required at start like feeds.v1, created by the admin step
+        assertThat(ScoringApp.topicsFor(ScoringRules.defaults())).contains(Topics.MUTES);
+        assertThat(Topics.fixed()).contains(Topics.MUTES);
+    }
+
+    @Test
     void shouldConfigureExactlyOnceAndTheBuiltInDeadLetterQueue() {
         Properties p = ScoringApp.streamsProperties(config().with("kafka.client.id", "scoring-1"));
         assertThat(p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("127.0.0.1:1");
