@@ -27,9 +27,9 @@ public record StorySettings(Duration window, int bands, int rows, double similar
     public static final String BUCKET_CAP = "stories.bucket.cap";
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(72);
-    public static final int DEFAULT_BANDS = 16;
-    public static final int DEFAULT_ROWS = 4;
-    public static final double DEFAULT_SIMILARITY = 0.5;
+    public static final int DEFAULT_BANDS = 32;
+    public static final int DEFAULT_ROWS = 2;
+    public static final double DEFAULT_SIMILARITY = 0.2;
     public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(30);
     public static final int DEFAULT_BUCKET_CAP = 64;
     // each band is one more record per article under exactly-once: a hard cap on the fan-out
