@@ -180,9 +180,4 @@ public final class StoryHasher {
                     + " bytes under these settings, got " + (signature == null ? "none" : signature.length));
         }
     }
-
-    /** The shingle hashes of a text (for tests and the evaluation's diagnostics). */
-    static long[] shingles(String title, String body, Shingling shingling) {
-        return StoryShingles.of(title, body, shingling);
-    }
 }

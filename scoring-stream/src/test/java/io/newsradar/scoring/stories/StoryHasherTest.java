@@ -115,7 +115,7 @@ class StoryHasherTest {
             assertThat(keys.get(i)).matches(i + ":[0-9a-f]{16}");
         }
         StoryHasher other = new StoryHasher(
-                new StorySettings(StorySettings.DEFAULT_WINDOW, 16, 3, 0.5, StorySettings.DEFAULT_COOLDOWN, 64));
+                new StorySettings(StorySettings.DEFAULT_WINDOW, 16, 4, 0.5, StorySettings.DEFAULT_COOLDOWN, 64));
         assertThat(other.signatureBytes()).isNotEqualTo(hasher.signatureBytes());
         assertThatThrownBy(() -> other.bandKeys(wire)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> hasher.similarity(wire, new byte[3])).isInstanceOf(IllegalArgumentException.class);

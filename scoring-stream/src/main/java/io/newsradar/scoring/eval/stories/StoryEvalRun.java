@@ -4,6 +4,7 @@ import io.newsradar.avro.NewsArticle;
 import io.newsradar.scoring.eval.EvalCorpus;
 import io.newsradar.scoring.stories.StoryHasher;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class StoryEvalRun {
 
     public static Outcome run(List<StoryPair> pairs, Map<String, NewsArticle> articles, StoryHasher hasher) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        List<String> falseMerges = new java.util.ArrayList<>();
-        List<String> missed = new java.util.ArrayList<>();
+        List<String> falseMerges = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         for (StoryPair pair : pairs) {
             NewsArticle a = require(articles, pair.a(), pair);
             NewsArticle b = require(articles, pair.b(), pair);

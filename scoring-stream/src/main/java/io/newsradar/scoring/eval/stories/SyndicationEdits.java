@@ -1,6 +1,5 @@
 package io.newsradar.scoring.eval.stories;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -185,10 +184,5 @@ public final class SyndicationEdits {
         } while (!out.equals(before));
         out = out.replaceAll("(\\d) million\\b", "$1m");
         return out.replaceAll("(\\d) billion\\b", "$1bn");
-    }
-
-    /** The edits a recipe lists, for reporting. */
-    static List<String> ops(String recipe) {
-        return new ArrayList<>(Arrays.asList(recipe.split(";", -1)));
     }
 }
