@@ -1,0 +1,127 @@
+package io.newsradar.scoring.stories;
+
+import io.newsradar.scoring.ScoringCounters;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 3, keyed by article id: gathers the votes of all bands of an article revision, then
+ * places it in a story and sends a {@link StoryAssignment} keyed by story id.
+ *
+ * <ul>
+ *   <li>A later revision of an article placed within the window keeps its story: a correction
+ *       must not move an article (and its alerts) to another story.</li>
+ *   <li>Otherwise the story is the smallest origin proposed (the merge rule): the votes may come
+ *       in any order and the result is the same.</li>
+ *   <li>A retraction looks the article up: known -> an assignment carrying the retraction to the
+ *       story; unknown (never seen, or out of the window) -> counted and logged, nothing else.</li>
+ * </ul>
+ * The pending votes of a revision are deleted as soon as it is complete.
+ */
+public final class StoryChooser implements Processor<String, BandVote, String, StoryAssignment> {
+    private static final Logger LOG = LoggerFactory.getLogger(StoryChooser.class);
+
+    private final String pendingStore;
+    private final String articleStoriesStore;
+    private final StorySettings settings;
+    private final ScoringCounters counters;
+    private ProcessorContext<String, StoryAssignment> context;
+    private KeyValueStore<String, PendingVotes> pending;
+    private ArticleStories articleStories;
+
+    public StoryChooser(
+            String pendingStore, String articleStoriesStore, StorySettings settings, ScoringCounters counters) {
+        this.pendingStore = Objects.requireNonNull(pendingStore, "pendingStore");
+        this.articleStoriesStore = Objects.requireNonNull(articleStoriesStore, "articleStoriesStore");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, StoryAssignment> context) {
+        this.context = context;
+        this.pending = context.getStateStore(pendingStore);
+        this.articleStories = new ArticleStories(context.getStateStore(articleStoriesStore), settings.windowMs());
+    }
+
+    @Override
+    public void process(Record<String, BandVote> record) {
+        BandVote vote = record.value();
+        long now = context.currentStreamTimeMs();
+        if (vote.isRetraction()) {
+            retract(record, vote, now);
+            return;
+        }
+        String key = vote.articleId() + "#" + vote.revision();
+        PendingVotes stored = pending.get(key);
+        PendingVotes votes = (stored == null ? PendingVotes.none(vote.bandCount()) : stored).with(vote);
+        if (!votes.complete()) {
+            pending.put(key, votes);
+            return;
+        }
+        pending.delete(key);
+        StoryOrigin known = articleStories.find(vote.articleId(), now);
+        StoryOrigin story = known != null ? known : votes.smallest();
+        List<String> alsoProposed = votes.proposals().stream()
+                .map(StoryOrigin::storyId)
+                .filter(id -> !id.equals(story.storyId()))
+                .distinct()
+                .toList();
+        count(vote, known, story, votes);
+        articleStories.seen(vote.articleId(), story, now);
+        context.forward(record.withKey(story.storyId())
+                .withValue(new StoryAssignment(
+                        story.storyId(),
+                        story,
+                        vote.articleId(),
+                        vote.revision(),
+                        alsoProposed,
+                        votes.provisional(),
+                        null)));
+    }
+
+    private void count(BandVote vote, StoryOrigin known, StoryOrigin story, PendingVotes votes) {
+        if (votes.proposals().size() > 1) {
+            counters.countStoryMerge();
+            LOG.info(
+                    "article {} revision {}: its bands proposed stories {}, it joins {} (the earliest origin)",
+                    vote.articleId(),
+                    vote.revision(),
+                    votes.proposals().stream().map(StoryOrigin::storyId).toList(),
+                    story.storyId());
+        }
+        if (known != null) {
+            return; // placed before: neither a new story nor a new copy
+        }
+        if (story.storyId().equals(vote.articleId())) {
+            counters.countStoryStarted();
+        } else {
+            counters.countStoryCopy();
+            LOG.debug("article {} joins story {}", vote.articleId(), story.storyId());
+        }
+    }
+
+    private void retract(Record<String, BandVote> record, BandVote vote, long now) {
+        StoryOrigin story = articleStories.find(vote.articleId(), now);
+        if (story == null) {
+            counters.countUnknownRetraction();
+            LOG.info(
+                    "retraction of article {} ({}): no story knows it (never seen, or not within the last {}),"
+                            + " nothing to retract",
+                    vote.articleId(),
+                    vote.retraction(),
+                    settings.window());
+            return;
+        }
+        counters.countRetraction();
+        context.forward(record.withKey(story.storyId())
+                .withValue(new StoryAssignment(
+                        story.storyId(), story, vote.articleId(), 0, List.of(), null, vote.retraction())));
+    }
+}
