@@ -68,12 +68,14 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         pending.delete(key);
         StoryOrigin known = articleStories.find(vote.articleId(), now);
         StoryOrigin story = known != null ? known : votes.smallest();
+        // Other stories the bands led to. A band whose bucket held nothing similar proposes the
+        // article's own origin: that is no story of another article, so no merge.
         List<String> alsoProposed = votes.proposals().stream()
                 .map(StoryOrigin::storyId)
-                .filter(id -> !id.equals(story.storyId()))
+                .filter(id -> !id.equals(story.storyId()) && !id.equals(vote.articleId()))
                 .distinct()
                 .toList();
-        count(vote, known, story, votes);
+        count(vote, known, story, alsoProposed);
         articleStories.seen(vote.articleId(), story, now);
         context.forward(record.withKey(story.storyId())
                 .withValue(new StoryAssignment(
@@ -86,14 +88,15 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
                         null)));
     }
 
-    private void count(BandVote vote, StoryOrigin known, StoryOrigin story, PendingVotes votes) {
-        if (votes.proposals().size() > 1) {
+    private void count(BandVote vote, StoryOrigin known, StoryOrigin story, List<String> alsoProposed) {
+        if (!alsoProposed.isEmpty()) {
             counters.countStoryMerge();
             LOG.info(
-                    "article {} revision {}: its bands proposed stories {}, it joins {} (the earliest origin)",
+                    "article {} revision {}: its bands also led to stories {}, it {} {}",
                     vote.articleId(),
                     vote.revision(),
-                    votes.proposals().stream().map(StoryOrigin::storyId).toList(),
+                    alsoProposed,
+                    known != null ? "stays in its story" : "joins the earliest,",
                     story.storyId());
         }
         if (known != null) {

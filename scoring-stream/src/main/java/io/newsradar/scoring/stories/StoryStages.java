@@ -10,7 +10,10 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Stages 2 to 4 of the story topology, from the band records of stage 1 to what the story desk
@@ -35,6 +38,28 @@ public final class StoryStages {
 
     private StoryStages() {}
 
+    static StoreBuilder<WindowStore<String, BandEntry>> bandIndex(StorySettings settings) {
+        return Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(BAND_INDEX_STORE, settings.window(), POINT, true),
+                        Serdes.String(),
+                        BandEntry.serde())
+                .withCachingDisabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, PendingVotes>> pendingVotes() {
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PENDING_VOTES_STORE), Serdes.String(), PendingVotes.serde())
+                .withCachingDisabled();
+    }
+
+    static StoreBuilder<WindowStore<String, StoryOrigin>> articleStories(StorySettings settings) {
+        return Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(ARTICLE_STORIES_STORE, settings.window(), POINT, false),
+                        Serdes.String(),
+                        StorySerdes.origin())
+                .withCachingDisabled();
+    }
+
     /**
      * Adds the stores and stages 2 to 4 behind {@code bands} (stage 1's output, keyed by band key)
      * and returns the desk's output, keyed by story id.
@@ -48,19 +73,9 @@ public final class StoryStages {
             ScoringCounters counters) {
         // All changelogged (the default), so a restored task keeps its stories. No caches: each
         // entry is read about once per record, and duplicates-retaining stores cannot cache.
-        builder.addStateStore(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(BAND_INDEX_STORE, settings.window(), POINT, true),
-                        Serdes.String(),
-                        BandEntry.serde())
-                .withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(PENDING_VOTES_STORE), Serdes.String(), PendingVotes.serde())
-                .withCachingDisabled());
-        builder.addStateStore(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(ARTICLE_STORIES_STORE, settings.window(), POINT, false),
-                        Serdes.String(),
-                        StorySerdes.origin())
-                .withCachingDisabled());
+        builder.addStateStore(bandIndex(settings));
+        builder.addStateStore(pendingVotes());
+        builder.addStateStore(articleStories(settings));
         StoryDesk.stores(settings).forEach(builder::addStateStore);
 
         return bands.repartition(Repartitioned.<String, BandRecord>as(BANDS_REPARTITION)
