@@ -1,6 +1,5 @@
 package io.newsradar.scoring.stories;
 
-import io.newsradar.scoring.Provisional;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,9 +11,11 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * The votes of one article revision received so far ({@code story-votes-pending}): which bands
  * voted (a bit per band; at most {@link StorySettings#MAX_BANDS} of them), the distinct stories
- * proposed, and the provisional score once band 0 has voted.
+ * proposed, and whether band 0's provisional score is in. The provisional score itself is kept
+ * once in a store of its own ({@code story-votes-pending-provisional}): this entry is rewritten
+ * with every vote, and each rewrite goes to the changelog.
  */
-record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposals, Provisional provisional) {
+record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposals, boolean provisionalIn) {
     private static final int FORMAT = 1;
     private static final Serde<PendingVotes> SERDE =
             Wire.serde("pending story votes", FORMAT, PendingVotes::write, PendingVotes::read);
@@ -27,7 +28,7 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
     }
 
     static PendingVotes none(int bandCount) {
-        return new PendingVotes(bandCount, 0L, List.of(), null);
+        return new PendingVotes(bandCount, 0L, List.of(), false);
     }
 
     /** With one more vote; a band voting twice (it cannot under exactly-once) counts once. */
@@ -40,14 +41,11 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
         List<StoryOrigin> all = new ArrayList<>(proposals);
         all.add(vote.proposal());
         return new PendingVotes(
-                bandCount,
-                bandsReceived | (1L << vote.band()),
-                all,
-                vote.provisional() != null ? vote.provisional() : provisional);
+                bandCount, bandsReceived | (1L << vote.band()), all, provisionalIn || vote.provisional() != null);
     }
 
     boolean complete() {
-        return Long.bitCount(bandsReceived) == bandCount && provisional != null;
+        return Long.bitCount(bandsReceived) == bandCount && provisionalIn;
     }
 
     /** The merge rule: the smallest story origin proposed, whatever order the votes came in. */
@@ -66,7 +64,7 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
         for (StoryOrigin o : p.proposals) {
             Wire.writeOrigin(out, o);
         }
-        Wire.writeProvisional(out, p.provisional);
+        out.writeBoolean(p.provisionalIn);
     }
 
     private static PendingVotes read(DataInputStream in) throws IOException {
@@ -77,6 +75,6 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
         for (int i = 0; i < n; i++) {
             proposals.add(Wire.readOrigin(in));
         }
-        return new PendingVotes(bandCount, received, proposals, Wire.readProvisional(in));
+        return new PendingVotes(bandCount, received, proposals, in.readBoolean());
     }
 }

@@ -1,5 +1,6 @@
 package io.newsradar.scoring.stories;
 
+import io.newsradar.scoring.Provisional;
 import io.newsradar.scoring.ScoringCounters;
 import java.util.List;
 import java.util.Objects;
@@ -28,16 +29,23 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
     private static final Logger LOG = LoggerFactory.getLogger(StoryChooser.class);
 
     private final String pendingStore;
+    private final String pendingProvisionalStore;
     private final String articleStoriesStore;
     private final StorySettings settings;
     private final ScoringCounters counters;
     private ProcessorContext<String, StoryAssignment> context;
     private KeyValueStore<String, PendingVotes> pending;
+    private KeyValueStore<String, Provisional> pendingProvisional;
     private ArticleStories articleStories;
 
     public StoryChooser(
-            String pendingStore, String articleStoriesStore, StorySettings settings, ScoringCounters counters) {
+            String pendingStore,
+            String pendingProvisionalStore,
+            String articleStoriesStore,
+            StorySettings settings,
+            ScoringCounters counters) {
         this.pendingStore = Objects.requireNonNull(pendingStore, "pendingStore");
+        this.pendingProvisionalStore = Objects.requireNonNull(pendingProvisionalStore, "pendingProvisionalStore");
         this.articleStoriesStore = Objects.requireNonNull(articleStoriesStore, "articleStoriesStore");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.counters = Objects.requireNonNull(counters, "counters");
@@ -47,6 +55,7 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
     public void init(ProcessorContext<String, StoryAssignment> context) {
         this.context = context;
         this.pending = context.getStateStore(pendingStore);
+        this.pendingProvisional = context.getStateStore(pendingProvisionalStore);
         this.articleStories = new ArticleStories(context.getStateStore(articleStoriesStore), settings.windowMs());
     }
 
@@ -61,11 +70,22 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         String key = vote.articleId() + "#" + vote.revision();
         PendingVotes stored = pending.get(key);
         PendingVotes votes = (stored == null ? PendingVotes.none(vote.bandCount()) : stored).with(vote);
+        // the provisional score is written once, not with every vote
+        Provisional provisional = vote.provisional();
         if (!votes.complete()) {
             pending.put(key, votes);
+            if (provisional != null) {
+                pendingProvisional.put(key, provisional);
+            }
             return;
         }
-        pending.delete(key);
+        if (stored != null) {
+            pending.delete(key);
+        }
+        if (provisional == null) {
+            provisional = pendingProvisional.get(key);
+            pendingProvisional.delete(key);
+        }
         StoryOrigin known = articleStories.find(vote.articleId(), now);
         StoryOrigin story = known != null ? known : votes.smallest();
         // Other stories the bands led to. A band whose bucket held nothing similar proposes the
@@ -79,19 +99,13 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         articleStories.seen(vote.articleId(), story, now);
         context.forward(record.withKey(story.storyId())
                 .withValue(new StoryAssignment(
-                        story.storyId(),
-                        story,
-                        vote.articleId(),
-                        vote.revision(),
-                        alsoProposed,
-                        votes.provisional(),
-                        null)));
+                        story.storyId(), story, vote.articleId(), vote.revision(), alsoProposed, provisional, null)));
     }
 
     private void count(BandVote vote, StoryOrigin known, StoryOrigin story, List<String> alsoProposed) {
         if (!alsoProposed.isEmpty()) {
             counters.countStoryMerge();
-            LOG.info(
+            LOG.debug(
                     "article {} revision {}: its bands also led to stories {}, it {} {}",
                     vote.articleId(),
                     vote.revision(),

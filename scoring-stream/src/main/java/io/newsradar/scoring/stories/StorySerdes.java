@@ -1,5 +1,6 @@
 package io.newsradar.scoring.stories;
 
+import io.newsradar.scoring.Provisional;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,6 +14,9 @@ public final class StorySerdes {
     private static final int ASSIGNMENT_FORMAT = 1;
     private static final Serde<StoryOrigin> ORIGIN =
             Wire.serde("story origin", ORIGIN_FORMAT, (o, out) -> Wire.writeOrigin(out, o), Wire::readOrigin);
+    private static final int PROVISIONAL_FORMAT = 1;
+    private static final Serde<Provisional> PROVISIONAL = Wire.serde(
+            "provisional score", PROVISIONAL_FORMAT, (p, out) -> Wire.writeProvisional(out, p), Wire::readProvisional);
     private static final Serde<StoryAssignment> ASSIGNMENT = Wire.serde(
             "story assignment", ASSIGNMENT_FORMAT, StorySerdes::writeAssignment, StorySerdes::readAssignment);
 
@@ -20,6 +24,11 @@ public final class StorySerdes {
 
     public static Serde<StoryOrigin> origin() {
         return ORIGIN;
+    }
+
+    /** The provisional scores waiting for their article's votes. */
+    static Serde<Provisional> provisional() {
+        return PROVISIONAL;
     }
 
     /** The {@code stories} repartition's values. */

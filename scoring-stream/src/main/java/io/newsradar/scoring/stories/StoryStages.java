@@ -1,5 +1,6 @@
 package io.newsradar.scoring.stories;
 
+import io.newsradar.scoring.Provisional;
 import io.newsradar.scoring.ScoringCounters;
 import io.newsradar.scoring.ScoringEngine;
 import io.newsradar.scoring.mutes.MuteDirectory;
@@ -30,6 +31,8 @@ public final class StoryStages {
     public static final String BAND_INDEX_STORE = "story-band-index";
     /** {@code <article id>#<revision>} -> the votes received so far; deleted when complete. */
     public static final String PENDING_VOTES_STORE = "story-votes-pending";
+    /** {@code <article id>#<revision>} -> band 0's provisional score until the votes are complete. */
+    public static final String PENDING_PROVISIONAL_STORE = "story-votes-pending-provisional";
     /** Article id -> its story, a window after its last sighting. */
     public static final String ARTICLE_STORIES_STORE = "article-stories";
 
@@ -49,6 +52,14 @@ public final class StoryStages {
     static StoreBuilder<KeyValueStore<String, PendingVotes>> pendingVotes() {
         return Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(PENDING_VOTES_STORE), Serdes.String(), PendingVotes.serde())
+                .withCachingDisabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, Provisional>> pendingProvisional() {
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PENDING_PROVISIONAL_STORE),
+                        Serdes.String(),
+                        StorySerdes.provisional())
                 .withCachingDisabled();
     }
 
@@ -75,6 +86,7 @@ public final class StoryStages {
         // entry is read about once per record, and duplicates-retaining stores cannot cache.
         builder.addStateStore(bandIndex(settings));
         builder.addStateStore(pendingVotes());
+        builder.addStateStore(pendingProvisional());
         builder.addStateStore(articleStories(settings));
         StoryDesk.stores(settings).forEach(builder::addStateStore);
 
@@ -89,9 +101,15 @@ public final class StoryStages {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(BandVote.serde()))
                 .process(
-                        () -> new StoryChooser(PENDING_VOTES_STORE, ARTICLE_STORIES_STORE, settings, counters),
+                        () -> new StoryChooser(
+                                PENDING_VOTES_STORE,
+                                PENDING_PROVISIONAL_STORE,
+                                ARTICLE_STORIES_STORE,
+                                settings,
+                                counters),
                         Named.as("story-choose"),
                         PENDING_VOTES_STORE,
+                        PENDING_PROVISIONAL_STORE,
                         ARTICLE_STORIES_STORE)
                 .repartition(Repartitioned.<String, StoryAssignment>as(STORIES_REPARTITION)
                         .withKeySerde(Serdes.String())

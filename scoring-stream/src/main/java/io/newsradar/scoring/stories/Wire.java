@@ -1,5 +1,8 @@
 package io.newsradar.scoring.stories;
 
+import io.newsradar.avro.ScoredArticle;
+import io.newsradar.schemas.serde.AvroSerdes;
+import io.newsradar.scoring.Provisional;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -111,13 +114,27 @@ final class Wire {
         return new StoryOrigin(fetchedAt, id);
     }
 
-    /** A nullable provisional score, as its own JSON (itself versioned). */
-    static void writeProvisional(DataOutputStream out, io.newsradar.scoring.Provisional p) throws IOException {
-        writeString(out, p == null ? null : p.encode());
+    /**
+     * A nullable provisional score: the scored record's Avro single-object bytes (which carry
+     * their schema's fingerprint, so a newer ScoredArticle version reads), then its notes. Not the
+     * record's JSON form: base64 would add a third to the largest field of the story records.
+     */
+    static void writeProvisional(DataOutputStream out, Provisional p) throws IOException {
+        out.writeBoolean(p != null);
+        if (p == null) {
+            return;
+        }
+        writeBytes(out, AvroSerdes.scoredArticle().serializer().serialize(null, p.scored()));
+        out.writeBoolean(p.onTopic());
+        writeString(out, p.missingSentence());
+        writeString(out, p.summarySentence());
     }
 
-    static io.newsradar.scoring.Provisional readProvisional(DataInputStream in) throws IOException {
-        String text = readString(in);
-        return text == null ? null : io.newsradar.scoring.Provisional.decode(text);
+    static Provisional readProvisional(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        ScoredArticle scored = AvroSerdes.scoredArticle().deserializer().deserialize(null, readBytes(in));
+        return new Provisional(scored, in.readBoolean(), readString(in), readString(in));
     }
 }

@@ -54,7 +54,11 @@ class BandInterleavingTest {
         t.addProcessor(
                 "choose",
                 () -> new StoryChooser(
-                        StoryStages.PENDING_VOTES_STORE, StoryStages.ARTICLE_STORIES_STORE, SETTINGS, counters),
+                        StoryStages.PENDING_VOTES_STORE,
+                        StoryStages.PENDING_PROVISIONAL_STORE,
+                        StoryStages.ARTICLE_STORIES_STORE,
+                        SETTINGS,
+                        counters),
                 "match");
         t.addSink(
                 "out",
@@ -64,6 +68,7 @@ class BandInterleavingTest {
                 "choose");
         t.addStateStore(StoryStages.bandIndex(SETTINGS), "match");
         t.addStateStore(StoryStages.pendingVotes(), "choose");
+        t.addStateStore(StoryStages.pendingProvisional(), "choose");
         t.addStateStore(StoryStages.articleStories(SETTINGS), "choose");
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "band-interleaving-test");

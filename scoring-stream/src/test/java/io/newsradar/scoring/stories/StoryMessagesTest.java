@@ -42,6 +42,9 @@ class StoryMessagesTest {
         assertThat(roundTrip(StorySerdes.origin(), A)).isEqualTo(A);
         PendingVotes pending = PendingVotes.none(4).with(new BandVote("b", 1, 2, 4, A, null, null));
         assertThat(roundTrip(PendingVotes.serde(), pending)).isEqualTo(pending);
+        assertThat(roundTrip(StorySerdes.provisional(), Provisionals.sample())).isEqualTo(Provisionals.sample());
+        StoryAssignment article = new StoryAssignment("a", A, "b", 2, List.of(), Provisionals.sample(), null);
+        assertThat(roundTrip(StorySerdes.assignment(), article)).isEqualTo(article);
         StoryAssignment retraction = new StoryAssignment("a", A, "b", 0, List.of("c"), null, "gone");
         assertThat(roundTrip(StorySerdes.assignment(), retraction)).isEqualTo(retraction);
     }
