@@ -13,9 +13,12 @@ import org.apache.kafka.common.serialization.Serde;
  * voted (a bit per band; at most {@link StorySettings#MAX_BANDS} of them), the distinct stories
  * proposed, and whether band 0's provisional score is in. The provisional score itself is kept
  * once in a store of its own ({@code story-votes-pending-provisional}): this entry is rewritten
- * with every vote, and each rewrite goes to the changelog.
+ * with every vote, and each rewrite goes to the changelog. {@code firstVoteMs} is the stream time
+ * of the first vote, so an entry whose other votes never come (a band record dead-lettered on the
+ * way) can be dropped a story window later.
  */
-record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposals, boolean provisionalIn) {
+record PendingVotes(
+        int bandCount, long bandsReceived, List<StoryOrigin> proposals, boolean provisionalIn, long firstVoteMs) {
     private static final int FORMAT = 1;
     private static final Serde<PendingVotes> SERDE =
             Wire.serde("pending story votes", FORMAT, PendingVotes::write, PendingVotes::read);
@@ -27,8 +30,8 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
         proposals = List.copyOf(new TreeSet<>(proposals)); // distinct, smallest first
     }
 
-    static PendingVotes none(int bandCount) {
-        return new PendingVotes(bandCount, 0L, List.of(), false);
+    static PendingVotes none(int bandCount, long now) {
+        return new PendingVotes(bandCount, 0L, List.of(), false, now);
     }
 
     /** With one more vote; a band voting twice (it cannot under exactly-once) counts once. */
@@ -41,7 +44,11 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
         List<StoryOrigin> all = new ArrayList<>(proposals);
         all.add(vote.proposal());
         return new PendingVotes(
-                bandCount, bandsReceived | (1L << vote.band()), all, provisionalIn || vote.provisional() != null);
+                bandCount,
+                bandsReceived | (1L << vote.band()),
+                all,
+                provisionalIn || vote.provisional() != null,
+                firstVoteMs);
     }
 
     boolean complete() {
@@ -65,6 +72,7 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
             Wire.writeOrigin(out, o);
         }
         out.writeBoolean(p.provisionalIn);
+        out.writeLong(p.firstVoteMs);
     }
 
     private static PendingVotes read(DataInputStream in) throws IOException {
@@ -75,6 +83,6 @@ record PendingVotes(int bandCount, long bandsReceived, List<StoryOrigin> proposa
         for (int i = 0; i < n; i++) {
             proposals.add(Wire.readOrigin(in));
         }
-        return new PendingVotes(bandCount, received, proposals, in.readBoolean());
+        return new PendingVotes(bandCount, received, proposals, in.readBoolean(), in.readLong());
     }
 }

@@ -2,11 +2,16 @@ package io.newsradar.scoring.stories;
 
 import io.newsradar.scoring.Provisional;
 import io.newsradar.scoring.ScoringCounters;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoryChooser implements Processor<String, BandVote, String, StoryAssignment> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryChooser.class);
+    private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
 
     private final String pendingStore;
     private final String pendingProvisionalStore;
@@ -57,6 +63,37 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         this.pending = context.getStateStore(pendingStore);
         this.pendingProvisional = context.getStateStore(pendingProvisionalStore);
         this.articleStories = new ArticleStories(context.getStateStore(articleStoriesStore), settings.windowMs());
+        // stream time, not the wall clock: a replay drops the same entries
+        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::dropStalePending);
+    }
+
+    /**
+     * Drops the pending votes of revisions still incomplete a story window after their first
+     * vote: their other band records are not coming (dead-lettered on the way). Normally the
+     * store holds only the revisions in flight, so a full pass is cheap.
+     */
+    private void dropStalePending(long now) {
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, PendingVotes> it = pending.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, PendingVotes> e = it.next();
+                if (now - e.value.firstVoteMs() > settings.windowMs()) {
+                    stale.add(e.key);
+                }
+            }
+        }
+        for (String key : stale) {
+            pending.delete(key);
+            pendingProvisional.delete(key);
+        }
+        if (!stale.isEmpty()) {
+            LOG.warn(
+                    "dropped the votes of {} article revisions still incomplete {} after their first vote"
+                            + " (a band record was lost on the way; see the dead-letter topic): {}",
+                    stale.size(),
+                    settings.window(),
+                    stale.size() > 10 ? stale.subList(0, 10) + "..." : stale);
+        }
     }
 
     @Override
@@ -69,7 +106,7 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         }
         String key = vote.articleId() + "#" + vote.revision();
         PendingVotes stored = pending.get(key);
-        PendingVotes votes = (stored == null ? PendingVotes.none(vote.bandCount()) : stored).with(vote);
+        PendingVotes votes = (stored == null ? PendingVotes.none(vote.bandCount(), now) : stored).with(vote);
         // the provisional score is written once, not with every vote
         Provisional provisional = vote.provisional();
         if (!votes.complete()) {

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +139,28 @@ class BandInterleavingTest {
                             StorySerdes.assignment().deserializer())
                     .readRecordsToList());
             assertThat(stories).containsEntry("copy-b", "copy-b").containsEntry("copy-a", "copy-a");
+        }
+    }
+
+    @Test
+    void votesStillIncompleteAStoryWindowAfterTheFirstAreDropped() {
+        ScoringCounters counters = new ScoringCounters();
+        NewsArticle later =
+                Provisionals.article("later", "Unrelated", "Something else entirely.", T.plus(Duration.ofHours(73)));
+        try (TopologyTestDriver d = driver(counters)) {
+            TestInputTopic<String, BandRecord> in = d.createInputTopic(
+                    "bands", new StringSerializer(), BandRecord.serde().serializer());
+            in.pipeInput(band(A, 0, "bucket-x")); // band 1 of A never comes
+            KeyValueStore<String, PendingVotes> pending = d.getKeyValueStore(StoryStages.PENDING_VOTES_STORE);
+            KeyValueStore<String, Object> provisional = d.getKeyValueStore(StoryStages.PENDING_PROVISIONAL_STORE);
+            assertThat(pending.get("copy-a#1")).isNotNull();
+            assertThat(provisional.get("copy-a#1")).isNotNull();
+
+            in.pipeInput(band(later, 1, "bucket-z")); // stream time moves a window and an hour on
+
+            assertThat(pending.get("copy-a#1")).isNull();
+            assertThat(provisional.get("copy-a#1")).isNull();
+            assertThat(pending.get("later#1")).isNotNull(); // a fresh one stays
         }
     }
 }

@@ -26,7 +26,7 @@ class MergeRuleTest {
         Set<StoryOrigin> chosen = new HashSet<>();
         int orders = 0;
         for (List<BandVote> order : permutations(votes)) {
-            PendingVotes p = PendingVotes.none(votes.size());
+            PendingVotes p = PendingVotes.none(votes.size(), 0L);
             for (int i = 0; i < order.size(); i++) {
                 assertThat(p.complete()).isFalse();
                 p = p.with(order.get(i));
@@ -42,7 +42,7 @@ class MergeRuleTest {
 
     @Test
     void equalFetchTimesAreDecidedByTheId() {
-        PendingVotes p = PendingVotes.none(5);
+        PendingVotes p = PendingVotes.none(5, 0L);
         for (int band = 0; band < 5; band++) {
             p = p.with(vote(band, band % 2 == 0 ? TIE_B : TIE_A, band == 0));
         }
@@ -51,7 +51,7 @@ class MergeRuleTest {
 
     @Test
     void notCompleteUntilBandZerosProvisionalIsIn() {
-        PendingVotes p = PendingVotes.none(5);
+        PendingVotes p = PendingVotes.none(5, 0L);
         for (int band = 1; band < 5; band++) {
             p = p.with(vote(band, SELF, false));
         }

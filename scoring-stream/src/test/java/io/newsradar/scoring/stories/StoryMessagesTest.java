@@ -40,7 +40,7 @@ class StoryMessagesTest {
                 .usingRecursiveComparison()
                 .isEqualTo(entry);
         assertThat(roundTrip(StorySerdes.origin(), A)).isEqualTo(A);
-        PendingVotes pending = PendingVotes.none(4).with(new BandVote("b", 1, 2, 4, A, null, null));
+        PendingVotes pending = PendingVotes.none(4, 0L).with(new BandVote("b", 1, 2, 4, A, null, null));
         assertThat(roundTrip(PendingVotes.serde(), pending)).isEqualTo(pending);
         assertThat(roundTrip(StorySerdes.provisional(), Provisionals.sample())).isEqualTo(Provisionals.sample());
         StoryAssignment article = new StoryAssignment("a", A, "b", 2, List.of(), Provisionals.sample(), null);
