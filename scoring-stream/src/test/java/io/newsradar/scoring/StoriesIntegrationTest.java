@@ -33,8 +33,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +50,8 @@ class StoriesIntegrationTest {
     private static final int PARTITIONS = 3;
     private static final String DEFENSE_AI =
             Topics.alerts(Topics.DEFENSE_AI_ROUTE).name();
+    // A broker per test: both tests publish copies of the same story, and an application reads
+    // news.raw.v1 from the beginning, so on a shared broker each would see the other's copies.
     private static LocalKafkaBroker broker;
 
     @TempDir
@@ -58,16 +60,17 @@ class StoriesIntegrationTest {
     @TempDir
     Path otherStateDir;
 
-    @BeforeAll
-    static void startBroker() {
+    @BeforeEach
+    void startBroker() {
         broker = LocalKafkaBroker.startTemporary();
         TopicAdmin.ensureTopics(broker.clientProps(), Topics.all(), PARTITIONS, (short) 1);
     }
 
-    @AfterAll
-    static void stopBroker() {
+    @AfterEach
+    void stopBroker() {
         if (broker != null) {
             broker.close();
+            broker = null;
         }
     }
 
@@ -137,7 +140,7 @@ class StoriesIntegrationTest {
 
     @Test
     void aRestartedApplicationKeepsItsStories() throws Exception {
-        List<NewsArticle> copies = Syndication.copies("#restart-" + UUID.randomUUID());
+        List<NewsArticle> copies = Syndication.copies();
         String story = copies.get(0).getId();
         String appId = "stories-restart-it-" + UUID.randomUUID();
         Set<String> ids = new HashSet<>(copies.stream().map(NewsArticle::getId).toList());
@@ -223,28 +226,43 @@ class StoriesIntegrationTest {
         return out;
     }
 
-    /** Every committed record of the topic, up to the end offsets read_committed sees now. */
+    /**
+     * Every committed record of the topic, once no transaction is open on it. A transaction's
+     * commit markers reach its partitions one by one: a scored record can be readable while the
+     * alert committed with it is not yet, so the topic is read only once its last stable offsets
+     * have caught up with its high watermarks.
+     */
     private static List<ConsumerRecord<byte[], byte[]>> committed(String topic) {
-        Map<String, Object> p = new HashMap<>(broker.clientProps());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        // only what the app committed
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // assign() without a group: nothing to commit, nothing to rebalance
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps("read_committed"));
+                KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(consumerProps("read_uncommitted"))) {
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition()))
                     .toList();
+            Map<TopicPartition, Long> end = new HashMap<>();
+            await().atMost(TIMEOUT).until(() -> {
+                end.clear();
+                end.putAll(consumer.endOffsets(parts));
+                return end.equals(uncommitted.endOffsets(parts));
+            });
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             await().atMost(TIMEOUT).until(() -> {
                 consumer.poll(Duration.ofMillis(100)).forEach(out::add);
                 return parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
             });
         }
         return out;
+    }
+
+    private static Map<String, Object> consumerProps(String isolation) {
+        Map<String, Object> p = new HashMap<>(broker.clientProps());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // read_committed: only what the app committed; read_uncommitted: to see the high watermark
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        // assign() without a group: nothing to commit, nothing to rebalance
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return p;
     }
 }

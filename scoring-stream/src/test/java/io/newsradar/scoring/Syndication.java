@@ -69,18 +69,10 @@ final class Syndication {
 
     /** The five copies, fetched a few minutes apart in outlet order. */
     static List<NewsArticle> copies() {
-        return copies("");
-    }
-
-    /**
-     * The copies with {@code urlSuffix} on every URL, so their ids are new: tests sharing the
-     * broker's topics each publish their own articles.
-     */
-    static List<NewsArticle> copies(String urlSuffix) {
         List<NewsArticle> out = new ArrayList<>();
         for (int i = 0; i < OUTLETS.length; i++) {
             String[] o = OUTLETS[i];
-            out.add(article(o[0], o[1] + urlSuffix, o[2], o[3] + BODY + " Reporting by " + o[0] + ".", i));
+            out.add(article(o[0], o[1], o[2], o[3] + BODY + " Reporting by " + o[0] + ".", i));
         }
         return out;
     }
