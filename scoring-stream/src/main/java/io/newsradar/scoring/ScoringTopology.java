@@ -52,7 +52,7 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The listed feeds come from {@code feeds.v1} the same way, into the global store {@value
  * #FEEDS_STORE} and a {@link FeedDirectory}: an article with a {@code feedId} gets its feed's
  * source weight and fixed tags. An article whose {@code alertHold} is set is scored and published
- * but routed nowhere (see {@link ScoringEngine#evaluate}).
+ * but routed nowhere: the story desk applies the hold (see {@link AlertHold}).
  *
  * <p>Every node and store is named, so the changelog topics and processor names stay stable
  * when the topology grows.
