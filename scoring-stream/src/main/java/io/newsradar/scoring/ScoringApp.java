@@ -106,10 +106,20 @@ public final class ScoringApp implements AutoCloseable {
         this.live = LiveRules.following(RulesSettings.followedName(config, rules), rules, routeTopics);
         // a newly activated ruleset may name new alert topics: the watchdog checks them from now on
         live.onActivation(this::watchRouteTopics);
+        StorySettings stories = StorySettings.from(config);
+        // the settings that decide which articles are one story and how often a story alerts
+        LOG.info(
+                "stories: window {}, {} bands x {} rows (each article is {} records on the band"
+                        + " repartition), similarity >= {}, bucket cap {}, update cool-down {}",
+                stories.window(),
+                stories.bands(),
+                stories.rows(),
+                stories.bands(),
+                stories.similarity(),
+                stories.bucketCap(),
+                stories.cooldown());
         this.streams = new KafkaStreams(
-                ScoringTopology.build(
-                        live, RevisionSettings.from(config), StorySettings.from(config), counters, feeds, mutes),
-                props);
+                ScoringTopology.build(live, RevisionSettings.from(config), stories, counters, feeds, mutes), props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {

@@ -12,7 +12,12 @@ import io.newsradar.scoring.mutes.MuteStoreUpdater;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStoreUpdater;
 import io.newsradar.scoring.ruleset.TopicCheck;
+import io.newsradar.scoring.stories.BandFanOut;
+import io.newsradar.scoring.stories.BandRecord;
+import io.newsradar.scoring.stories.RetractionIntake;
+import io.newsradar.scoring.stories.StoryOutput;
 import io.newsradar.scoring.stories.StorySettings;
+import io.newsradar.scoring.stories.StoryStages;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,8 +30,16 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The scoring topology: {@code news.raw.v1} -> validate -> dedupe, tag, score, route (one node,
- * see {@link RevisionTracker}) -> {@code news.scored.v1} and {@code alerts.<route>.v1}.
+ * The scoring topology, in four stages (see {@link StoryStages} for the repartitions):
+ * <ol>
+ *   <li>by article id: {@code news.raw.v1} -> validate -> dedupe, tag, score at coverage 1 (one
+ *       node, see {@link RevisionTracker}) -> one record per LSH band ({@link BandFanOut}); a
+ *       tombstone becomes a retraction ({@link RetractionIntake});</li>
+ *   <li>by band key: the band buckets propose a story ({@code BandMatcher});</li>
+ *   <li>by article id: the votes choose the story ({@code StoryChooser});</li>
+ *   <li>by story id: the story desk adds coverage, routes and alerts -> {@code news.scored.v1}
+ *       (by article id) and {@code alerts.<route>.v1} (by story id).</li>
+ * </ol>
  *
  * <p>Errors are not handled here: a record that cannot be decoded or raises while being
  * processed goes to {@code news.dlq.v1} through Kafka Streams' own dead-letter queue, configured
@@ -40,7 +53,7 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The listed feeds come from {@code feeds.v1} the same way, into the global store {@value
  * #FEEDS_STORE} and a {@link FeedDirectory}: an article with a {@code feedId} gets its feed's
  * source weight and fixed tags. An article whose {@code alertHold} is set is scored and published
- * but routed nowhere (see {@link ScoringEngine#evaluate}).
+ * but routed nowhere: the story desk applies the hold (see {@link AlertHold}).
  *
  * <p>Every node and store is named, so the changelog topics and processor names stay stable
  * when the topology grows.
@@ -153,12 +166,19 @@ public final class ScoringTopology {
                 .withCachingDisabled());
 
         TopicDef<String, NewsArticle> raw = Topics.NEWS_RAW;
-        // One node checks for a repeat, scores (tags, score, alerts) and only then stores the new
-        // revision: an article whose scoring throws is dead-lettered without being remembered.
-        // Nothing downstream of it can fail on the article's content.
-        KStream<String, ScoringResult> results = builder.stream(
-                        raw.name(),
-                        Consumed.with(raw.keySerde(), raw.valueSerde()).withName("news-raw"))
+        KStream<String, NewsArticle> rawArticles = builder.stream(
+                raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("news-raw"));
+
+        // Stage 1, by article id. A tombstone is a takedown: a retraction on the band path, never
+        // the validator (which would dead-letter it).
+        KStream<String, BandRecord> retractions = rawArticles
+                .filter((id, article) -> article == null, Named.as("tombstones"))
+                .process(RetractionIntake::new, Named.as("story-retraction-intake"));
+        // One node checks for a repeat, tags and scores at coverage 1 and only then stores the new
+        // revision: an article whose tagging throws is dead-lettered (as the raw record) without
+        // being remembered. Nothing downstream of it can fail on the article's content.
+        KStream<String, BandRecord> bands = rawArticles
+                .filterNot((id, article) -> article == null, Named.as("articles"))
                 .mapValues(ArticleValidator::validate, Named.as("validate"))
                 .processValues(
                         () -> new RevisionTracker<>(
@@ -167,23 +187,33 @@ public final class ScoringTopology {
                                 revisions,
                                 counters,
                                 // the engine in force, read once per record
-                                revised -> ScoringResult.of(rules.engine(), revised, counters, feeds)),
-                        Named.as("dedupe-tag-score-route"),
+                                revised -> ScoringResult.provisional(rules.engine(), revised, counters, feeds)),
+                        Named.as("dedupe-tag-score"),
                         REVISIONS_STORE,
-                        REVISIONS_BY_LAST_SEEN_STORE);
+                        REVISIONS_BY_LAST_SEEN_STORE)
+                .process(() -> new BandFanOut(stories), Named.as("story-band-fan-out"))
+                .merge(retractions, Named.as("story-band-records"));
 
+        // Stages 2 to 4: band buckets, the story of each article, the story desk.
+        KStream<String, StoryOutput> desk = StoryStages.add(builder, bands, stories, rules::engine, mutes, counters);
+
+        // Every article revision, finished with its story's coverage, keyed by article id again.
         TopicDef<String, ScoredArticle> out = Topics.NEWS_SCORED;
-        results.mapValues(ScoringResult::scored, Named.as("scored"))
+        desk.filter((storyId, output) -> output.scored() != null, Named.as("scored-only"))
+                .map(
+                        (storyId, output) ->
+                                KeyValue.pair(output.scored().getArticle().getId(), output.scored()),
+                        Named.as("scored"))
                 .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("news-scored"));
 
-        // One alert per matched route, keyed by story id. The topic comes from the alert's route,
-        // so routes added by new rules need no new sink node. No KTable on this path: nothing
-        // caches alerts, they leave with the next commit.
+        // The desk's alerts, keyed by story id. The topic comes from the alert's route, so routes
+        // added by new rules need no new sink node. No KTable on this path: nothing caches
+        // alerts, they leave with the next commit.
         TopicDef<String, Alert> alertShape = Topics.alerts(Topics.DEFENSE_AI_ROUTE);
         TopicNameExtractor<String, Alert> alertTopic =
                 (key, alert, ctx) -> Topics.alerts(alert.getRoute()).name();
-        results.flatMap(
-                        (articleId, r) -> r.alerts().stream()
+        desk.flatMap(
+                        (storyId, output) -> output.alerts().stream()
                                 .map(a -> KeyValue.pair(a.getStoryId(), a))
                                 .toList(),
                         Named.as("alerts"))

@@ -116,11 +116,24 @@ class AlertHoldTopologyTest {
 
     @Test
     void withoutAHoldTheBacklogWouldAlert() {
-        // the control: the same 50 items, no hold, all alert on defense-ai
+        // the control: the same 50 items, no hold, all go to defense-ai. They are copies of one
+        // template (only numbers and a topic change), so they fall into a few stories, and each
+        // story alerts once: one NEW alert per story on the route
         try (TopologyTestDriver d = driver()) {
             pipe(d, backlog(null));
 
-            assertThat(alerts(d).readValuesToList()).hasSize(50);
+            List<ScoredArticle> scored = scored(d).readValuesToList();
+            assertThat(scored)
+                    .hasSize(50)
+                    .allSatisfy(s -> assertThat(s.getRoutes()).contains(Topics.DEFENSE_AI_ROUTE));
+            List<Alert> alerts = alerts(d).readValuesToList();
+            assertThat(alerts)
+                    .extracting(Alert::getStoryId)
+                    .containsExactlyInAnyOrderElementsOf(scored.stream()
+                            .map(ScoredArticle::getStoryId)
+                            .distinct()
+                            .toList());
+            assertThat(alerts).extracting(Alert::getStatus).containsOnly("NEW");
         }
     }
 

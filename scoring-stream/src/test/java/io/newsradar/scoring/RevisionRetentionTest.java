@@ -4,13 +4,13 @@ import static io.newsradar.scoring.RevisionTopologyTest.alerts;
 import static io.newsradar.scoring.RevisionTopologyTest.raw;
 import static io.newsradar.scoring.RevisionTopologyTest.scored;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsradar.avro.Alert;
 import io.newsradar.avro.AlertLifecycle;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,10 +98,17 @@ class RevisionRetentionTest {
                     .filteredOn(x -> x.getArticle().getId().equals(a.getId()))
                     .extracting(ScoredArticle::getRevision)
                     .containsExactly(1, 1);
-            assertThat(alerts(d).readValuesToList())
+            // the first sighting raised the story's NEW alert; whether the story remembers it
+            // after so long is the story desk's business, but any alert it raises again is the
+            // same story's first on the route: the same id, which receivers dedupe
+            List<Alert> alerts = alerts(d).readValuesToList();
+            assertThat(alerts)
+                    .first()
                     .extracting(Alert::getAlertId, Alert::getLifecycle)
-                    .containsExactly(
-                            tuple(a.getId() + ":1", AlertLifecycle.NEW), tuple(a.getId() + ":1", AlertLifecycle.NEW));
+                    .containsExactly(a.getId() + ":" + Topics.DEFENSE_AI_ROUTE + ":1", AlertLifecycle.NEW);
+            assertThat(alerts)
+                    .extracting(Alert::getAlertId)
+                    .containsOnly(a.getId() + ":" + Topics.DEFENSE_AI_ROUTE + ":1");
             assertThat(counters.repeats()).isZero();
         }
     }

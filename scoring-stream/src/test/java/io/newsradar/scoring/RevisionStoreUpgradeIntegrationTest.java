@@ -99,8 +99,11 @@ class RevisionStoreUpgradeIntegrationTest {
             Alert alert = AvroSerdes.alert()
                     .decode(readAtLeast(Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(), 1)
                             .get(0));
-            assertThat(alert.getAlertId()).isEqualTo(a.getId() + ":3");
-            assertThat(alert.getLifecycle()).isEqualTo(AlertLifecycle.UPDATED);
+            // the story stage starts with no alert state: the upgraded article's story (its own id)
+            // raises its first alert on the route, NEW, sequence 1 (the upgrade note says so)
+            assertThat(alert.getAlertId()).isEqualTo(a.getId() + ":" + Topics.DEFENSE_AI_ROUTE + ":1");
+            assertThat(alert.getLifecycle()).isEqualTo(AlertLifecycle.NEW);
+            assertThat(alert.getRevision()).isEqualTo(3);
             assertThat(app.counters().repeats()).isEqualTo(1);
             assertThat(app.counters().scored()).isEqualTo(1);
         }

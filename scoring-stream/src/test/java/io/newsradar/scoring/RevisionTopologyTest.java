@@ -69,9 +69,10 @@ class RevisionTopologyTest {
             assertThat(scored(d).readValuesToList())
                     .extracting(ScoredArticle::getRevision)
                     .containsExactly(1, 2);
+            // revision 2 (same outlet, same event time) adds nothing to the story: no second alert
             assertThat(alerts(d).readValuesToList())
                     .extracting(Alert::getAlertId)
-                    .containsExactly(a.getId() + ":1", a.getId() + ":2");
+                    .containsExactly(a.getId() + ":" + Topics.DEFENSE_AI_ROUTE + ":1");
             assertThat(counters.scored()).isEqualTo(2);
             assertThat(counters.revisions()).isEqualTo(1);
             assertThat(counters.repeats()).isEqualTo(4);
@@ -92,7 +93,7 @@ class RevisionTopologyTest {
                     .containsExactly("1 " + a.getContentHash(), "2 " + b.getContentHash(), "3 " + c.getContentHash());
             assertThat(alerts(d).readValuesToList())
                     .extracting(Alert::getLifecycle)
-                    .containsExactly(AlertLifecycle.NEW, AlertLifecycle.UPDATED, AlertLifecycle.UPDATED);
+                    .containsExactly(AlertLifecycle.NEW);
             assertThat(counters.repeats()).isEqualTo(3);
         }
     }
@@ -119,7 +120,7 @@ class RevisionTopologyTest {
             assertThat(s).extracting(ScoredArticle::getRevision).containsExactly(1);
             assertThat(alerts(d).readValuesToList())
                     .extracting(Alert::getAlertId, Alert::getLifecycle)
-                    .containsExactly(tuple(a.getId() + ":1", AlertLifecycle.NEW));
+                    .containsExactly(tuple(a.getId() + ":" + Topics.DEFENSE_AI_ROUTE + ":1", AlertLifecycle.NEW));
             assertThat(counters.repeats()).isZero();
             assertThat(counters.scored()).isEqualTo(1);
             assertThat(counters.revisions()).isZero();

@@ -152,7 +152,7 @@ class ScoringAppIntegrationTest {
             assertThat(new String(exception.value(), StandardCharsets.UTF_8)).contains("UndecodableRecordException");
             assertThat(alerts).hasSize(1);
             assertThat(AvroSerdes.alert().decode(alerts.get(0).value()).getAlertId())
-                    .isEqualTo(alerting.getId() + ":1");
+                    .isEqualTo(alerting.getId() + ":" + Topics.DEFENSE_AI_ROUTE + ":1");
             assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
             assertThat(app.counters().scored()).isEqualTo(2);
             assertThat(app.deadLettered()).isEqualTo(3);
