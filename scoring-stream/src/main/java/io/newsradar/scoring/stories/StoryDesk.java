@@ -51,7 +51,8 @@ public final class StoryDesk implements Processor<String, StoryAssignment, Strin
             StorySettings settings, Supplier<ScoringEngine> engine, MuteDirectory mutes, ScoringCounters counters) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.lifecycle = new StoryLifecycle(settings, mutes, counters);
+        Objects.requireNonNull(mutes, "mutes");
+        this.lifecycle = new StoryLifecycle(settings, mutes::reasonFor, counters);
     }
 
     /**

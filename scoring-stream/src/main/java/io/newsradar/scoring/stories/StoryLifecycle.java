@@ -12,6 +12,7 @@ import io.newsradar.scoring.ScoringCounters;
 import io.newsradar.scoring.ScoringEngine;
 import io.newsradar.scoring.mutes.MuteDirectory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,10 +48,16 @@ public final class StoryLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(StoryLifecycle.class);
 
     private final long cooldownMs;
-    private final MuteDirectory mutes;
+    private final Mutes mutes;
     private final ScoringCounters counters;
 
-    public StoryLifecycle(StorySettings settings, MuteDirectory mutes, ScoringCounters counters) {
+    /** Why an article may not alert (a "Not alerted: …" sentence), or empty: {@link MuteDirectory#reasonFor}. */
+    @FunctionalInterface
+    public interface Mutes {
+        Optional<String> reasonFor(String storyId, String source, Collection<String> tagIds, long eventTimeMs);
+    }
+
+    public StoryLifecycle(StorySettings settings, Mutes mutes, ScoringCounters counters) {
         this.cooldownMs = settings.cooldownMs();
         this.mutes = Objects.requireNonNull(mutes, "mutes");
         this.counters = Objects.requireNonNull(counters, "counters");

@@ -15,7 +15,6 @@ import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.article.ArticleMarks;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.ScoringCounters;
-import io.newsradar.scoring.mutes.MuteDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +31,7 @@ class StoryLifecycleTest {
     private final StoryLifecycle lifecycle = new StoryLifecycle(StorySettings.defaults(), mutes, counters);
 
     /** Mutes one source, and records what it was asked. */
-    static final class RecordingMutes extends MuteDirectory {
+    static final class RecordingMutes implements StoryLifecycle.Mutes {
         final List<String> asked = new ArrayList<>();
         String mutedSource;
 
