@@ -173,7 +173,7 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
                     settings.window());
             return;
         }
-        counters.countRetraction();
+        // counted once, by the story desk, which decides what the retraction withdraws
         context.forward(record.withKey(story.storyId())
                 .withValue(new StoryAssignment(
                         story.storyId(), story, vote.articleId(), 0, List.of(), null, vote.retraction())));
