@@ -201,7 +201,7 @@ final class DemoCommand implements Callable<Integer> {
                             out,
                             "scoring",
                             timeout,
-                            () -> progress.caughtUp(appId, rawEnds),
+                            () -> progress.streamsCaughtUp(appId, rawEnds),
                             "a run that was killed rather than stopped leaves a group member behind, and the group waits "
                                     + "for it to time out; --fresh starts over")) {
                         return timedOut(out, "the scoring stream did not finish the sample; state " + scoring.state());

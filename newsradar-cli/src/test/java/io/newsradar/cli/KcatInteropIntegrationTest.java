@@ -62,7 +62,7 @@ class KcatInteropIntegrationTest {
                 Map<TopicPartition, Long> rawEnds = progress.endOffsets(List.of(Topics.NEWS_RAW.name()));
                 await().atMost(Duration.ofSeconds(90))
                         .ignoreExceptions()
-                        .until(() -> progress.caughtUp(config.get(NewsradarConfig.APPLICATION_ID), rawEnds));
+                        .until(() -> progress.streamsCaughtUp(config.get(NewsradarConfig.APPLICATION_ID), rawEnds));
             }
 
             String metadata = run("kcat", "-b", bootstrap, "-L");

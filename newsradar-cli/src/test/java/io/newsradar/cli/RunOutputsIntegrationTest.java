@@ -111,7 +111,35 @@ class RunOutputsIntegrationTest {
         assertThat(progress.caughtUp(group, thisRun)).isTrue();
     }
 
+    @Test
+    void shouldCallAStreamsAppDoneOnlyWhenItsRepartitionTopicsAreConsumedToo() throws Exception {
+        // the app's input is `topic`; a later stage reads its own repartition topic
+        String app = TestKafka.uniqueId("run-outputs-app");
+        String repartition = app + "-stage-repartition";
+        TestKafka.ensureTopics(List.of(new TopicDef<>(repartition, Serdes.String(), Serdes.String(), false)), 1);
+        TopicPartition stage = new TopicPartition(repartition, 0);
+        long input = send(plainProducer(), "an article");
+        try (KafkaProducer<byte[], byte[]> producer = plainProducer()) {
+            producer.send(new ProducerRecord<>(repartition, 0, null, new byte[] {1}))
+                    .get();
+        }
+        Map<TopicPartition, Long> inputEnds = Map.of(partition, input + 1);
+
+        commit(app, partition, input + 1);
+        assertThat(progress.caughtUp(app, inputEnds)).as("the input alone").isTrue();
+        assertThat(progress.streamsCaughtUp(app, inputEnds))
+                .as("a record still waits in the app's repartition topic")
+                .isFalse();
+
+        commit(app, stage, 1);
+        assertThat(progress.streamsCaughtUp(app, inputEnds)).isTrue();
+    }
+
     private void commit(String group, long offset) throws Exception {
+        commit(group, partition, offset);
+    }
+
+    private void commit(String group, TopicPartition partition, long offset) throws Exception {
         try (Admin admin = Admin.create(TestKafka.clientProps())) {
             admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(offset)))
                     .all()

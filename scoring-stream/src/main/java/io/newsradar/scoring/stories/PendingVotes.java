@@ -14,11 +14,17 @@ import org.apache.kafka.common.serialization.Serde;
  * proposed, and whether band 0's provisional score is in. The provisional score itself is kept
  * once in a store of its own ({@code story-votes-pending-provisional}): this entry is rewritten
  * with every vote, and each rewrite goes to the changelog. {@code firstVoteMs} is the stream time
- * of the first vote, so an entry whose other votes never come (a band record dead-lettered on the
- * way) can be dropped a story window later.
+ * of the first vote and {@code firstVoteWallMs} the processing (wall-clock) time, so an entry whose
+ * other votes never come (a band record dead-lettered on the way) can be dropped once both a story
+ * window of stream time and a long processing time have passed (see {@link StoryChooser}).
  */
 record PendingVotes(
-        int bandCount, long bandsReceived, List<StoryOrigin> proposals, boolean provisionalIn, long firstVoteMs) {
+        int bandCount,
+        long bandsReceived,
+        List<StoryOrigin> proposals,
+        boolean provisionalIn,
+        long firstVoteMs,
+        long firstVoteWallMs) {
     private static final int FORMAT = 1;
     private static final Serde<PendingVotes> SERDE =
             Wire.serde("pending story votes", FORMAT, PendingVotes::write, PendingVotes::read);
@@ -31,7 +37,11 @@ record PendingVotes(
     }
 
     static PendingVotes none(int bandCount, long now) {
-        return new PendingVotes(bandCount, 0L, List.of(), false, now);
+        return none(bandCount, now, now);
+    }
+
+    static PendingVotes none(int bandCount, long streamNow, long wallNow) {
+        return new PendingVotes(bandCount, 0L, List.of(), false, streamNow, wallNow);
     }
 
     /** With one more vote; a band voting twice (it cannot under exactly-once) counts once. */
@@ -48,7 +58,8 @@ record PendingVotes(
                 bandsReceived | (1L << vote.band()),
                 all,
                 provisionalIn || vote.provisional() != null,
-                firstVoteMs);
+                firstVoteMs,
+                firstVoteWallMs);
     }
 
     boolean complete() {
@@ -73,6 +84,7 @@ record PendingVotes(
         }
         out.writeBoolean(p.provisionalIn);
         out.writeLong(p.firstVoteMs);
+        out.writeLong(p.firstVoteWallMs);
     }
 
     private static PendingVotes read(DataInputStream in) throws IOException {
@@ -83,6 +95,6 @@ record PendingVotes(
         for (int i = 0; i < n; i++) {
             proposals.add(Wire.readOrigin(in));
         }
-        return new PendingVotes(bandCount, received, proposals, in.readBoolean(), in.readLong());
+        return new PendingVotes(bandCount, received, proposals, in.readBoolean(), in.readLong(), in.readLong());
     }
 }

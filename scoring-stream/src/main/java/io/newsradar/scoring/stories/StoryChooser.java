@@ -32,7 +32,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoryChooser implements Processor<String, BandVote, String, StoryAssignment> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryChooser.class);
-    private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(10);
+    // Votes of one article travel through different band partitions and can be far apart when
+    // one stage lags (a backlog being replayed): an entry is dropped only after this much
+    // processing time as well as a story window of stream time, counted from the later of its
+    // first vote and this task's start, so a restart gives every entry the whole hour again.
+    static final Duration PENDING_PROCESSING_TIMEOUT = Duration.ofHours(1);
 
     private final String pendingStore;
     private final String pendingProvisionalStore;
@@ -43,6 +48,7 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
     private KeyValueStore<String, PendingVotes> pending;
     private KeyValueStore<String, Provisional> pendingProvisional;
     private ArticleStories articleStories;
+    private long taskStartWallMs;
 
     public StoryChooser(
             String pendingStore,
@@ -63,21 +69,28 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         this.pending = context.getStateStore(pendingStore);
         this.pendingProvisional = context.getStateStore(pendingProvisionalStore);
         this.articleStories = new ArticleStories(context.getStateStore(articleStoriesStore), settings.windowMs());
-        // stream time, not the wall clock: a replay drops the same entries
-        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::dropStalePending);
+        this.taskStartWallMs = context.currentSystemTimeMs();
+        // Garbage collection of votes that will never complete, so on processing time: whether a
+        // vote is still coming depends on how far the other stages are, not on event time (stream
+        // time alone jumps with one article's timestamp and once dropped an article in flight).
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::dropStalePending);
     }
 
     /**
-     * Drops the pending votes of revisions still incomplete a story window after their first
-     * vote: their other band records are not coming (dead-lettered on the way). Normally the
-     * store holds only the revisions in flight, so a full pass is cheap.
+     * Drops the pending votes of revisions still incomplete both a story window of stream time
+     * and {@link #PENDING_PROCESSING_TIMEOUT} of processing time after their first vote: their
+     * other band records are not coming (dead-lettered on the way). Normally the store holds only
+     * the revisions in flight, so a full pass is cheap.
      */
-    private void dropStalePending(long now) {
+    private void dropStalePending(long wallNow) {
+        long streamNow = context.currentStreamTimeMs();
+        long timeout = PENDING_PROCESSING_TIMEOUT.toMillis();
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, PendingVotes> it = pending.all()) {
             while (it.hasNext()) {
                 KeyValue<String, PendingVotes> e = it.next();
-                if (now - e.value.firstVoteMs() > settings.windowMs()) {
+                long waited = wallNow - Math.max(e.value.firstVoteWallMs(), taskStartWallMs);
+                if (streamNow - e.value.firstVoteMs() > settings.windowMs() && waited > timeout) {
                     stale.add(e.key);
                 }
             }
@@ -88,10 +101,12 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         }
         if (!stale.isEmpty()) {
             LOG.warn(
-                    "dropped the votes of {} article revisions still incomplete {} after their first vote"
-                            + " (a band record was lost on the way; see the dead-letter topic): {}",
+                    "dropped the votes of {} article revisions still incomplete {} of stream time and {} of"
+                            + " processing after their first vote (a band record was lost on the way; see the"
+                            + " dead-letter topic): {}",
                     stale.size(),
                     settings.window(),
+                    PENDING_PROCESSING_TIMEOUT,
                     stale.size() > 10 ? stale.subList(0, 10) + "..." : stale);
         }
     }
@@ -106,7 +121,10 @@ public final class StoryChooser implements Processor<String, BandVote, String, S
         }
         String key = vote.articleId() + "#" + vote.revision();
         PendingVotes stored = pending.get(key);
-        PendingVotes votes = (stored == null ? PendingVotes.none(vote.bandCount(), now) : stored).with(vote);
+        PendingVotes votes = (stored == null
+                        ? PendingVotes.none(vote.bandCount(), now, context.currentSystemTimeMs())
+                        : stored)
+                .with(vote);
         // the provisional score is written once, not with every vote
         Provisional provisional = vote.provisional();
         if (!votes.complete()) {

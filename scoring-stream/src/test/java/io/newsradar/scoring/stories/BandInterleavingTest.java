@@ -143,7 +143,7 @@ class BandInterleavingTest {
     }
 
     @Test
-    void votesStillIncompleteAStoryWindowAfterTheFirstAreDropped() {
+    void votesStillIncompleteAStoryWindowAndAnHourOfProcessingAfterTheFirstAreDropped() {
         ScoringCounters counters = new ScoringCounters();
         NewsArticle later =
                 Provisionals.article("later", "Unrelated", "Something else entirely.", T.plus(Duration.ofHours(73)));
@@ -156,11 +156,38 @@ class BandInterleavingTest {
             assertThat(pending.get("copy-a#1")).isNotNull();
             assertThat(provisional.get("copy-a#1")).isNotNull();
 
-            in.pipeInput(band(later, 1, "bucket-z")); // stream time moves a window and an hour on
+            // stream time moves a window and an hour on (another article's timestamp): A's other
+            // vote may still be on its way through a lagging band partition, so A stays
+            in.pipeInput(band(later, 1, "bucket-z"));
+            d.advanceWallClockTime(Duration.ofMinutes(30));
+            assertThat(pending.get("copy-a#1")).as("half an hour of processing").isNotNull();
 
+            // an hour of processing on: A's vote is not coming
+            d.advanceWallClockTime(Duration.ofMinutes(40));
             assertThat(pending.get("copy-a#1")).isNull();
             assertThat(provisional.get("copy-a#1")).isNull();
-            assertThat(pending.get("later#1")).isNotNull(); // a fresh one stays
+            assertThat(pending.get("later#1")).as("a fresh one stays").isNotNull();
+        }
+    }
+
+    @Test
+    void votesOfAnArticleInFlightSurviveAStreamTimeJumpOfMoreThanAWindow() {
+        ScoringCounters counters = new ScoringCounters();
+        NewsArticle later =
+                Provisionals.article("later", "Unrelated", "Something else entirely.", T.plus(Duration.ofDays(30)));
+        try (TopologyTestDriver d = driver(counters)) {
+            TestInputTopic<String, BandRecord> in = d.createInputTopic(
+                    "bands", new StringSerializer(), BandRecord.serde().serializer());
+            in.pipeInput(band(A, 0, "bucket-x"));
+            in.pipeInput(band(later, 0, "bucket-z")); // a month later in event time
+            d.advanceWallClockTime(Duration.ofMinutes(11)); // a sweep runs
+            in.pipeInput(band(A, 1, "bucket-y")); // A's last vote arrives
+
+            KeyValueStore<String, PendingVotes> pending = d.getKeyValueStore(StoryStages.PENDING_VOTES_STORE);
+            assertThat(pending.get("copy-a#1")).as("complete, so deleted").isNull();
+            assertThat(counters.storiesStarted())
+                    .as("A was placed in its story")
+                    .isEqualTo(1);
         }
     }
 }
