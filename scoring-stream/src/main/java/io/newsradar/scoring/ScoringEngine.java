@@ -1,7 +1,5 @@
 package io.newsradar.scoring;
 
-import io.newsradar.avro.Alert;
-import io.newsradar.avro.AlertLifecycle;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.scoring.rules.MonitorTagger;
@@ -165,41 +163,5 @@ public final class ScoringEngine implements AutoCloseable {
                 throw new IllegalStateException("closing the tagger of rules " + rulesVersion, e);
             }
         }
-    }
-
-    /** One alert per route the scored article matched, in route order. */
-    public List<Alert> alerts(ScoredArticle scored) {
-        return router.routes().stream()
-                .filter(r -> scored.getRoutes().contains(r.name()))
-                .map(r -> alert(scored, r))
-                .toList();
-    }
-
-    /**
-     * The alert of a scored article on one of its routes. The alert id (story id + revision) is
-     * the receivers' idempotency key: a redelivered alert has the same id, a corrected article a
-     * new one.
-     */
-    public static Alert alert(ScoredArticle scored, Route route) {
-        NewsArticle a = scored.getArticle();
-        return Alert.newBuilder()
-                .setAlertId(scored.getStoryId() + ":" + scored.getRevision())
-                .setStoryId(scored.getStoryId())
-                .setRevision(scored.getRevision())
-                .setLifecycle(scored.getRevision() == 1 ? AlertLifecycle.NEW : AlertLifecycle.UPDATED)
-                .setRoute(route.name())
-                .setPriority(route.priority())
-                .setArticleId(a.getId())
-                .setTitle(a.getTitle())
-                .setUrl(a.getUrl())
-                .setSource(a.getSource())
-                .setPublishedAt(a.getPublishedAt())
-                .setScore(scored.getScore())
-                .setTags(scored.getTags())
-                .setContributions(scored.getContributions())
-                .setRationale(scored.getRationale())
-                .setKeyPoints(scored.getKeyPoints())
-                .setRulesVersion(scored.getRulesVersion())
-                .build();
     }
 }

@@ -187,7 +187,7 @@ public final class ScoringTopology {
                                 revisions,
                                 counters,
                                 // the engine in force, read once per record
-                                revised -> ScoringResult.provisional(rules.engine(), revised, counters, feeds)),
+                                revised -> ProvisionalScoring.of(rules.engine(), revised, counters, feeds)),
                         Named.as("dedupe-tag-score"),
                         REVISIONS_STORE,
                         REVISIONS_BY_LAST_SEEN_STORE)
