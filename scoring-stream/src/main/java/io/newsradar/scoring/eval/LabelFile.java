@@ -1,9 +1,5 @@
 package io.newsradar.scoring.eval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,32 +18,16 @@ public final class LabelFile {
     private LabelFile() {}
 
     public static List<LabelledItem> read(Path file) {
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read label file " + file, e);
-        }
+        return parse(TsvRows.lines(file, "label file"), file.toString());
     }
 
     public static List<LabelledItem> parse(List<String> lines, String origin) {
         List<LabelledItem> items = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String where = origin + " line " + (i + 1) + ": ";
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (!header) {
-                if (!line.startsWith("id\t")) {
-                    throw new IllegalArgumentException(where + "expected the header line (id<TAB>...)");
-                }
-                header = true;
-                continue;
-            }
-            // -1 keeps the empty note field; a line without the note column is accepted too
-            String[] fields = line.split("\t", -1);
+        // a line without the note column is accepted too
+        for (TsvRows.Row row : TsvRows.dataRows(lines, origin, "id")) {
+            String where = row.where();
+            String[] fields = row.fields();
             if (fields.length < 3 || fields.length > 4) {
                 throw new IllegalArgumentException(
                         where + "expected 4 tab-separated fields (id, group, tags, note), found " + fields.length);
@@ -60,9 +40,6 @@ public final class LabelFile {
                 throw new IllegalArgumentException(where + "duplicate id " + id);
             }
             items.add(new LabelledItem(id, fields[1].strip(), tags(fields[2].strip(), where)));
-        }
-        if (!header) {
-            throw new IllegalArgumentException(origin + ": no header line (id<TAB>...)");
         }
         return List.copyOf(items);
     }

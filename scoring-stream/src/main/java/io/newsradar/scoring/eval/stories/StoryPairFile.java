@@ -1,9 +1,6 @@
 package io.newsradar.scoring.eval.stories;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.newsradar.scoring.eval.TsvRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,31 +20,15 @@ public final class StoryPairFile {
     private StoryPairFile() {}
 
     public static List<StoryPair> read(Path file) {
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read story pair file " + file, e);
-        }
+        return parse(TsvRows.lines(file, "story pair file"), file.toString());
     }
 
     public static List<StoryPair> parse(List<String> lines, String origin) {
         List<StoryPair> pairs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String where = origin + " line " + (i + 1) + ": ";
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (!header) {
-                if (!line.startsWith("pair\t")) {
-                    throw new IllegalArgumentException(where + "expected the header line (pair<TAB>...)");
-                }
-                header = true;
-                continue;
-            }
-            String[] f = line.split("\t", -1);
+        for (TsvRows.Row row : TsvRows.dataRows(lines, origin, "pair")) {
+            String where = row.where();
+            String[] f = row.fields();
             if (f.length != 7) {
                 throw new IllegalArgumentException(where + "expected 7 tab-separated fields, found " + f.length);
             }
@@ -71,9 +52,6 @@ public final class StoryPairFile {
                 SyndicationEdits.check(f[5], where);
             }
             pairs.add(new StoryPair(f[0], f[1], f[2], f[3], label, edited ? f[5] : ""));
-        }
-        if (!header) {
-            throw new IllegalArgumentException(origin + ": no header line (pair<TAB>...)");
         }
         return List.copyOf(pairs);
     }
