@@ -1,6 +1,7 @@
 package io.newsradar.cli;
 
 import io.newsradar.avro.Alert;
+import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.sink.AlertDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
 import io.newsradar.sink.SinkErrors;
@@ -62,7 +63,14 @@ final class DeliveryReplay {
             return DlqReplayOutcome.refused(d, refusal.get());
         }
         DeadLetter.Delivery v = d.delivery().orElseThrow();
-        Optional<Alert> alert = original(v);
+        Optional<Alert> alert;
+        try {
+            alert = original(v);
+        } catch (RuntimeException e) {
+            // one dead letter naming a topic that is gone (or not an alert topic) must not stop the others
+            return DlqReplayOutcome.refused(
+                    d, "cannot read alert " + v.alertId() + " from " + v.sourceTopic() + ": " + Newsradar.describe(e));
+        }
         if (alert.isEmpty()) {
             return DlqReplayOutcome.refused(
                     d,
@@ -92,15 +100,16 @@ final class DeliveryReplay {
         if (v.sourcePartition() < 0 || v.sourceOffset() < 0) {
             return Optional.empty();
         }
+        // an alerts.<route>.v1 name first: nothing else is read, whatever the dead letter says
+        TopicDef<?, ?> topic = TailCommand.resolve(v.sourceTopic());
         Optional<ConsumerRecord<byte[], byte[]>> r =
-                reader.read(v.sourceTopic(), new DlqPosition(v.sourcePartition(), v.sourceOffset()));
+                reader.read(topic.name(), new DlqPosition(v.sourcePartition(), v.sourceOffset()));
         if (r.isEmpty()) {
             return Optional.empty();
         }
-        Object value = TailCommand.resolve(v.sourceTopic())
-                .valueSerde()
+        Object value = topic.valueSerde()
                 .deserializer()
-                .deserialize(v.sourceTopic(), r.get().value());
+                .deserialize(topic.name(), r.get().value());
         if (value instanceof Alert a && a.getAlertId().equals(v.alertId())) {
             return Optional.of(a);
         }

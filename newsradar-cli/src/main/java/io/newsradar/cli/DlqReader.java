@@ -31,6 +31,8 @@ final class DlqReader {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // a viewer with assigned partitions: no group, so no offsets to commit
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a look must not create the topic it looks for (a dead letter can name one that is gone)
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     }
 
     /** Every committed record of the topic, partition by partition, in offset order. */

@@ -177,6 +177,27 @@ class DlqCommandIntegrationTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(1);
         assertThat(AlertJson.fromJson(lines.get(0)).alertId()).isEqualTo(alert.getAlertId());
+        // handed to the failed destination only: the alert topic every sink reads still has it once
+        assertThat(keysOf(alertTopic)).containsOnlyOnce(story);
+    }
+
+    @Test
+    void shouldRefuseAnUndeliverableAlertWhoseTopicIsNotAnAlertTopic() throws Exception {
+        String story = TestKafka.uniqueId("dlq-it-gone");
+        String json = "{\"kind\":\"undeliverable\",\"topic\":\"not-alerts\",\"partition\":0,\"offset\":0,"
+                + "\"reason\":\"r\",\"alertId\":\"" + story + ":defense-ai:1\",\"failures\":[{\"destination\":"
+                + "\"file:/nonexistent/x.jsonl\",\"reason\":\"r\"}]}";
+        RecordMetadata dead = send(
+                Topics.DELIVERY_DLQ.name(),
+                story.getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8),
+                new org.apache.kafka.common.header.internals.RecordHeaders());
+
+        RulesCommandTest.Run replay = dlq("replay", at(dead), "--topic", Topics.DELIVERY_DLQ.name());
+        assertThat(replay.code()).as(replay.out() + replay.err()).isEqualTo(ExitCodes.SOME_REJECTED);
+        assertThat(replay.out())
+                .contains("delivery.dlq.v1 " + at(dead) + ": refused: cannot read alert " + story)
+                .contains("0 replayed, 1 refused");
     }
 
     @Test
