@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             UnmuteCommand.class,
             MutesListCommand.class,
             RetractCommand.class,
+            DlqCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsradar implements Runnable {

@@ -58,6 +58,7 @@ class NewsradarUsageTest {
                         "unmute",
                         "mutes",
                         "retract",
+                        "dlq",
                         "help");
         assertThat(summaries)
                 .allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
