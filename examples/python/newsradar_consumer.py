@@ -21,6 +21,7 @@ import datetime
 import io
 import json
 import os
+import re
 import sys
 import time
 
@@ -177,7 +178,8 @@ def parse_args(argv):
     p.add_argument("--max-records", type=int, default=0, help="stop after this many records (0: no limit)")
     p.add_argument("--timeout", type=float, default=60.0, help="stop after this many seconds in all")
     p.add_argument("--until-end", action="store_true",
-                   help="stop once every assigned partition is read to its end (its last committed record)")
+                   help="stop once every partition of the subscribed topics is read to its end (its last "
+                        "committed record); for a group of one consumer, as in a check or a backfill")
     return p.parse_args(argv)
 
 
@@ -188,6 +190,15 @@ def commit(consumer):
     except KafkaException as e:
         if e.args[0].code() != KafkaError._NO_OFFSET:
             raise
+
+
+def partitions_matching(consumer, subscription):
+    topics = consumer.list_topics(timeout=30).topics
+    matching = set()
+    for name, meta in topics.items():
+        if any(re.fullmatch(t[1:], name) if t.startswith("^") else t == name for t in subscription):
+            matching.update((name, p) for p in meta.partitions)
+    return matching
 
 
 def main(argv=None):
@@ -207,20 +218,12 @@ def main(argv=None):
         # a regex subscription sees alert topics created after it started within 5 s
         "topic.metadata.refresh.interval.ms": 5000,
     })
+    subscription = [t.strip() for t in args.topics.split(",") if t.strip()]
+    # every partition of every topic the subscription matches now: --until-end waits for all of
+    # them, not only for the first assignment (a pattern's topics can be assigned in a later rebalance)
+    expected = partitions_matching(consumer, subscription) if args.until_end else set()
     at_end = set()
-    assigned = set()
-
-    def on_assign(c, partitions):
-        for tp in partitions:
-            assigned.add((tp.topic, tp.partition))
-
-    def on_revoke(c, partitions):
-        for tp in partitions:
-            assigned.discard((tp.topic, tp.partition))
-            at_end.discard((tp.topic, tp.partition))
-
-    consumer.subscribe([t.strip() for t in args.topics.split(",") if t.strip()],
-                       on_assign=on_assign, on_revoke=on_revoke)
+    consumer.subscribe(subscription)
     seen_alerts = set()
     stories = {}
     records = duplicates = 0
@@ -229,7 +232,7 @@ def main(argv=None):
         while time.monotonic() < deadline:
             if args.max_records and records >= args.max_records:
                 break
-            if args.until_end and assigned and assigned <= at_end:
+            if args.until_end and expected <= at_end:
                 break
             msg = consumer.poll(0.5)
             if msg is None:
