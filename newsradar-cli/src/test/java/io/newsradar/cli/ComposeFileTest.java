@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -143,6 +144,8 @@ class ComposeFileTest {
                         .isEqualTo(plaintext));
         // the README's advice: topics come from the admin step, never from a stray client
         assertThat(broker).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        // formatting the storage refuses anything but a base64 UUID
+        assertThatCode(() -> Uuid.fromString(broker.get("CLUSTER_ID"))).doesNotThrowAnyException();
     }
 
     @Test
