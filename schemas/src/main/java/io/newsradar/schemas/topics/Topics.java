@@ -65,9 +65,21 @@ public final class Topics {
     public static final TopicDef<String, String> MUTES =
             new TopicDef<>("mutes.v1", Serdes.String(), Serdes.String(), true);
 
-    /** Windowed tag counts for dashboards, keyed by tag, JSON values. */
+    /**
+     * Per-minute tag figures for dashboards (articles scored with the tag and their mean score, by
+     * event time), keyed by tag, JSON values; each record is the latest figure of one tag's minute,
+     * so a reader keeps the last record per (tag, window start). Written by the scoring stream.
+     */
     public static final TopicDef<String, String> METRICS_TAGS =
             new TopicDef<>("metrics.tags.v1", Serdes.String(), Serdes.String(), false);
+
+    /**
+     * Per-minute alert counts per route for dashboards (by event time), keyed by route, JSON values;
+     * latest figure per (route, window start), like {@link #METRICS_TAGS}. Named outside the {@code
+     * alerts.} prefix: it counts alerts but carries none, and alert consumers subscribe to that prefix.
+     */
+    public static final TopicDef<String, String> METRICS_ROUTES =
+            new TopicDef<>("metrics.routes.v1", Serdes.String(), Serdes.String(), false);
 
     /** The route every default ruleset has: defense x AI signals. */
     public static final String DEFENSE_AI_ROUTE = "defense-ai";
@@ -99,7 +111,7 @@ public final class Topics {
 
     /** Every topic that exists whatever the rules say. */
     public static List<TopicDef<?, ?>> fixed() {
-        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS, FEEDS_STATE, MUTES, METRICS_TAGS);
+        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS, FEEDS_STATE, MUTES, METRICS_TAGS, METRICS_ROUTES);
     }
 
     /** The fixed topics plus the alert topic of each route given. */
