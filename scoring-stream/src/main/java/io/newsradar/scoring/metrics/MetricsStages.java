@@ -1,8 +1,8 @@
 package io.newsradar.scoring.metrics;
 
-import io.newsradar.avro.Alert;
 import io.newsradar.avro.ScoredArticle;
 import io.newsradar.avro.Tag;
+import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.ScoringCounters;
@@ -144,16 +144,10 @@ public final class MetricsStages {
                 .toList();
     }
 
-    /** One (route, status) per alert. */
+    /** One (route, status) per alert; a v1 alert (no status) by its lifecycle. */
     static List<KeyValue<String, String>> routeStatuses(StoryOutput output) {
         return output.alerts().stream()
-                .map(a -> KeyValue.pair(a.getRoute(), status(a)))
+                .map(a -> KeyValue.pair(a.getRoute(), AlertStatus.of(a)))
                 .toList();
-    }
-
-    /** The alert's status; v1 alerts (no status) by their lifecycle. */
-    static String status(Alert alert) {
-        String status = alert.getStatus();
-        return status == null || status.isEmpty() ? alert.getLifecycle().name() : status;
     }
 }
