@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -67,8 +66,7 @@ final class MinuteSerdes {
             throw unreadable(text, "alerts must be a number and byStatus an object");
         }
         Map<String, Long> counts = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = byStatus.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : byStatus.properties()) {
             if (!e.getValue().canConvertToLong()) {
                 throw unreadable(text, "the count of status " + e.getKey() + " must be a number");
             }
