@@ -89,34 +89,12 @@ class MetricsTopicsIntegrationTest {
                     .setFetchedAt(base.plusSeconds(20L * i + 5))
                     .build());
         }
-        NewsradarConfig config = NewsradarConfig.defaults()
-                .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-                .with(NewsradarConfig.APPLICATION_ID, "metrics-topics-it-" + UUID.randomUUID())
-                .with(NewsradarConfig.STATE_DIR, stateDir.toString());
-
-        try (ScoringApp app = new ScoringApp(config)) {
+        try (ScoringApp app = new ScoringApp(config("metrics-topics-it-" + UUID.randomUUID()))) {
             app.start();
             await().atMost(TIMEOUT).until(() -> app.state() == KafkaStreams.State.RUNNING);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
-                for (NewsArticle a : samples) {
-                    producer.send(new ProducerRecord<>(
-                                    Topics.NEWS_RAW.name(),
-                                    null,
-                                    a.getPublishedAt().toEpochMilli(),
-                                    a.getId().getBytes(StandardCharsets.UTF_8),
-                                    AvroSerdes.newsArticle().encode(a)))
-                            .get(30, TimeUnit.SECONDS);
-                }
-            }
+            publish(samples);
 
-            List<ScoredArticle> scored = new ArrayList<>();
-            await().atMost(TIMEOUT).until(() -> {
-                scored.clear();
-                committed(Topics.NEWS_SCORED.name())
-                        .forEach(r -> scored.add(AvroSerdes.scoredArticle().decode(r.value())));
-                return scored.size() >= samples.size();
-            });
-            assertThat(scored).hasSize(samples.size());
+            List<ScoredArticle> scored = awaitScored(samples.size());
             Map<String, String> expected = expectedFigures(scored);
             assertThat(expected).as("the samples carry tags").isNotEmpty();
 
@@ -130,6 +108,102 @@ class MetricsTopicsIntegrationTest {
             });
             assertThat(app.counters().metricsLate(MetricsStages.TAGS)).isZero();
         }
+    }
+
+    @Test
+    void aRestartDoesNotReopenAClosedWindow() throws Exception {
+        // three copies of a tagged sample, each its own article id: the first opens the 09:00
+        // window, the second moves the stream time 20 minutes on (past 09:01 + 10 min grace),
+        // the third, after a restart, is for the closed 09:00 window
+        NewsArticle sample = Articles.samples().get(1);
+        Instant nine = Instant.parse("2026-01-05T09:00:00Z");
+        NewsArticle first = copy(sample, 1, nine.plusSeconds(30));
+        NewsArticle later = copy(sample, 2, nine.plus(Duration.ofMinutes(20)));
+        NewsArticle late = copy(sample, 3, nine.plusSeconds(40));
+        String appId = "metrics-restart-it-" + UUID.randomUUID();
+
+        Map<String, String> before;
+        try (ScoringApp app = new ScoringApp(config(appId))) {
+            app.start();
+            await().atMost(TIMEOUT).until(() -> app.state() == KafkaStreams.State.RUNNING);
+            publish(List.of(first, later));
+            Map<String, String> expected = expectedFigures(awaitScored(2));
+            assertThat(expected).as("the sample carries tags").isNotEmpty();
+            before = new TreeMap<>();
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                before.clear();
+                before.putAll(lastPerWindow(committed(Topics.METRICS_TAGS.name())));
+                assertThat(before).isEqualTo(expected);
+            });
+        }
+
+        // the same application and state: the aggregation's own stream time starts afresh in
+        // memory, the task's is restored from the committed offsets
+        try (ScoringApp app = new ScoringApp(config(appId))) {
+            app.start();
+            await().atMost(TIMEOUT).until(() -> app.state() == KafkaStreams.State.RUNNING);
+            publish(List.of(late));
+            List<ScoredArticle> scored = awaitScored(3);
+            long tags = scored.stream()
+                    .filter(s -> s.getArticle().getId().equals(late.getId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .getTags()
+                    .stream()
+                    .map(io.newsradar.avro.Tag::getId)
+                    .distinct()
+                    .count();
+            // counted once per tag, the sign that the aggregation task has taken them
+            await().atMost(TIMEOUT).until(() -> app.counters().metricsLate(MetricsStages.TAGS) == tags);
+            assertThat(lastPerWindow(committed(Topics.METRICS_TAGS.name())))
+                    .as("the closed window is not reopened")
+                    .isEqualTo(before);
+        }
+    }
+
+    private NewsradarConfig config(String appId) {
+        return NewsradarConfig.defaults()
+                .with(NewsradarConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+                .with(NewsradarConfig.APPLICATION_ID, appId)
+                .with(NewsradarConfig.STATE_DIR, stateDir.toString());
+    }
+
+    /** The sample under an id and URL of its own, published at {@code at}. */
+    private static NewsArticle copy(NewsArticle sample, int n, Instant at) {
+        return NewsArticle.newBuilder(sample)
+                .setId("metrics-restart-" + n)
+                .setUrl(sample.getUrl() + "?copy=" + n)
+                .setPublishedAt(at)
+                .setFetchedAt(at.plusSeconds(5))
+                .build();
+    }
+
+    /** To news.raw.v1, stamped with the publish time as ingest does, one after the other. */
+    private void publish(List<NewsArticle> articles) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
+            for (NewsArticle a : articles) {
+                producer.send(new ProducerRecord<>(
+                                Topics.NEWS_RAW.name(),
+                                null,
+                                a.getPublishedAt().toEpochMilli(),
+                                a.getId().getBytes(StandardCharsets.UTF_8),
+                                AvroSerdes.newsArticle().encode(a)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Exactly {@code count} committed scored records. */
+    private List<ScoredArticle> awaitScored(int count) {
+        List<ScoredArticle> scored = new ArrayList<>();
+        await().atMost(TIMEOUT).until(() -> {
+            scored.clear();
+            committed(Topics.NEWS_SCORED.name())
+                    .forEach(r -> scored.add(AvroSerdes.scoredArticle().decode(r.value())));
+            return scored.size() >= count;
+        });
+        assertThat(scored).hasSize(count);
+        return scored;
     }
 
     /** "tag@windowStart" -> "articles/scoreSum" from the scored records. */
