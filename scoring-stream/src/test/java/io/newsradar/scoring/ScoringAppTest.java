@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.metrics.MetricsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,23 @@ class ScoringAppTest {
         // mutes.v1 feeds a global store too: required at start like feeds.v1, created by the admin step
         assertThat(ScoringApp.topicsFor(ScoringRules.defaults())).contains(Topics.MUTES);
         assertThat(Topics.fixed()).contains(Topics.MUTES);
+    }
+
+    @Test
+    void theStreamNeedsTheMetricsTopicsBeforeItStarts() {
+        // the per-minute tag and route figures are outputs: without their topics the stream stalls
+        assertThat(ScoringApp.topicsFor(ScoringRules.defaults())).contains(Topics.METRICS_TAGS, Topics.METRICS_ROUTES);
+        assertThat(Topics.fixed()).contains(Topics.METRICS_TAGS, Topics.METRICS_ROUTES);
+    }
+
+    @Test
+    void shouldRefuseMetricsWindowsThatCannotServeTheLastHour() {
+        assertThatThrownBy(() -> new ScoringApp(config().with(MetricsSettings.GRACE, "-PT1M")))
+                .hasMessageContaining(MetricsSettings.GRACE)
+                .hasMessageContaining("negative");
+        assertThatThrownBy(() -> new ScoringApp(config().with(MetricsSettings.RETENTION, "PT1H")))
+                .hasMessageContaining(MetricsSettings.RETENTION)
+                .hasMessageContaining("PT1H10M");
     }
 
     @Test
