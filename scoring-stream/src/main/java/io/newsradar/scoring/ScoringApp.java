@@ -79,8 +79,8 @@ public final class ScoringApp implements AutoCloseable {
     private final MuteDirectory mutes = new MuteDirectory();
     // freshness and score distribution of what this instance scored, for the query API
     private final QueryRecorders queryRecorders = new QueryRecorders();
-    // where the other instances reach this one's query API (application.server), if advertised
-    private final Optional<HostInfo> applicationServer;
+    // where the other instances reach this one's query API (application.server), peer timeouts
+    private final QuerySettings querySettings;
     private final KafkaStreams streams;
     // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
     private final LiveRules live;
@@ -105,7 +105,7 @@ public final class ScoringApp implements AutoCloseable {
         Properties props = streamsProperties(config);
         // an object, not a string: the query stage's processors record into this instance's recorders
         props.put(QueryStages.RECORDERS_CONFIG, queryRecorders);
-        this.applicationServer = QuerySettings.applicationServer(config).map(HostInfo::buildFromEndpoint);
+        this.querySettings = QuerySettings.from(config);
         this.adminProps = new HashMap<>(config.kafkaClientProps());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.topicCheckInterval =
@@ -355,7 +355,12 @@ public final class ScoringApp implements AutoCloseable {
 
     /** This instance's {@code application.server} ({@value QuerySettings#ADVERTISED}), when set. */
     public Optional<HostInfo> applicationServer() {
-        return applicationServer;
+        return querySettings.advertised();
+    }
+
+    /** The query API's settings of this instance (advertised address, peer timeout). */
+    public QuerySettings querySettings() {
+        return querySettings;
     }
 
     /** The underlying client, for interactive queries and metrics binders. */
