@@ -5,6 +5,9 @@ import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.mutes.MuteDirectory;
+import io.newsradar.scoring.query.QueryRecorders;
+import io.newsradar.scoring.query.QuerySettings;
+import io.newsradar.scoring.query.QueryStages;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStatus;
 import io.newsradar.scoring.state.BoundedRocksDb;
@@ -28,6 +31,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +76,10 @@ public final class ScoringApp implements AutoCloseable {
     // the feed list read from feeds.v1 (weights and fixed tags), shared with the topology
     private final FeedDirectory feeds = new FeedDirectory();
     private final MuteDirectory mutes = new MuteDirectory();
+    // freshness and score distribution of what this instance scored, for the query API
+    private final QueryRecorders queryRecorders = new QueryRecorders();
+    // where the other instances reach this one's query API (application.server), if advertised
+    private final Optional<HostInfo> applicationServer;
     private final KafkaStreams streams;
     // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
     private final LiveRules live;
@@ -94,6 +102,9 @@ public final class ScoringApp implements AutoCloseable {
     public ScoringApp(NewsradarConfig config, ScoringRules rules) {
         this.rules = rules;
         Properties props = streamsProperties(config);
+        // an object, not a string: the query stage's processors record into this instance's recorders
+        props.put(QueryStages.RECORDERS_CONFIG, queryRecorders);
+        this.applicationServer = QuerySettings.applicationServer(config).map(HostInfo::buildFromEndpoint);
         this.adminProps = new HashMap<>(config.kafkaClientProps());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.topicCheckInterval =
@@ -193,6 +204,8 @@ public final class ScoringApp implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // output the broker refuses: the default handler would dead-letter and then stop the app
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionExceptionHandler.class);
+        // interactive queries: every instance learns every other's HTTP address with the assignment
+        QuerySettings.applicationServer(config).ifPresent(s -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, s));
         // a bound that leaves no room for a dead letter fails here, naming the settings, not in a task
         DeadLetterBounds.from(toMap(p));
         return p;
@@ -318,6 +331,16 @@ public final class ScoringApp implements AutoCloseable {
     /** Blocks until the client has stopped, by {@link #close} or by a fatal error. */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
+    }
+
+    /** Freshness and score recording of this instance, read by the query API. */
+    public QueryRecorders queryRecorders() {
+        return queryRecorders;
+    }
+
+    /** This instance's {@code application.server} ({@value QuerySettings#ADVERTISED}), when set. */
+    public Optional<HostInfo> applicationServer() {
+        return applicationServer;
     }
 
     /** The underlying client, for interactive queries and metrics binders. */

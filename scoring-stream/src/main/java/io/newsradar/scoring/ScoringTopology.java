@@ -9,6 +9,7 @@ import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.feeds.FeedStoreUpdater;
 import io.newsradar.scoring.mutes.MuteDirectory;
 import io.newsradar.scoring.mutes.MuteStoreUpdater;
+import io.newsradar.scoring.query.QueryStages;
 import io.newsradar.scoring.ruleset.LiveRules;
 import io.newsradar.scoring.ruleset.RulesetStoreUpdater;
 import io.newsradar.scoring.ruleset.TopicCheck;
@@ -196,6 +197,9 @@ public final class ScoringTopology {
 
         // Stages 2 to 4: band buckets, the story of each article, the story desk.
         KStream<String, StoryOutput> desk = StoryStages.add(builder, bands, stories, rules::engine, mutes, counters);
+
+        // The query API's recent alerts per task and freshness/score recording (interactive queries).
+        QueryStages.add(builder, desk);
 
         // Every article revision, finished with its story's coverage, keyed by article id again.
         TopicDef<String, ScoredArticle> out = Topics.NEWS_SCORED;
