@@ -68,6 +68,7 @@ public final class EmbeddedHttpServer implements AutoCloseable {
     private final ReadinessChecks readiness = new ReadinessChecks();
     private final List<Consumer<RoutesConfig>> serviceRoutes = new ArrayList<>();
     private final Set<String> browserPages = new LinkedHashSet<>();
+    private final List<AutoCloseable> closeWith = new ArrayList<>();
     private Javalin app;
     private boolean stopped;
 
@@ -151,6 +152,30 @@ public final class EmbeddedHttpServer implements AutoCloseable {
             app.stop();
             app = null;
         }
+        // after the stop: no request still uses them
+        for (int i = closeWith.size() - 1; i >= 0; i--) {
+            AutoCloseable r = closeWith.remove(i);
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn(
+                        "closing {} with the HTTP server failed: {}",
+                        r.getClass().getSimpleName(),
+                        Secrets.scrub(e.toString()));
+            }
+        }
+    }
+
+    /**
+     * Closes {@code resource} when this server closes, after it stopped serving (last added, first
+     * closed): for what a service's routes read from, such as the dashboard's background readers.
+     */
+    public synchronized EmbeddedHttpServer closeWith(AutoCloseable resource) {
+        if (stopped) {
+            throw new IllegalStateException("the HTTP server is closed already");
+        }
+        closeWith.add(Objects.requireNonNull(resource, "resource"));
+        return this;
     }
 
     private void requireNotStarted(String what) {

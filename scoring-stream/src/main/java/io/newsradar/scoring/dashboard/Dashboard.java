@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class Dashboard implements AutoCloseable {
     private final DashboardSettings settings;
     private final Clock clock;
     private final List<AutoCloseable> resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Dashboard(
             FeedStates feeds, DlqCounter dlq, DashboardSettings settings, Clock clock, List<AutoCloseable> resources) {
@@ -55,23 +57,25 @@ public final class Dashboard implements AutoCloseable {
 
     /**
      * Adds the page and its two APIs to {@code server} (before it starts) and starts reading the
-     * feed states from the cluster {@code config} names. Close the returned dashboard with the
-     * server: it stops the reader and the admin client.
+     * feed states from the cluster {@code config} names. The server closes the dashboard (the
+     * reader and the admin client) when it closes; closing it earlier is harmless.
      */
     public static Dashboard register(EmbeddedHttpServer server, NewsradarConfig config) {
         Map<String, Object> client = config.kafkaClientProps();
         DashboardSettings settings = DashboardSettings.from(config);
         FeedStateReader reader = new FeedStateReader(client);
-        AdminDlqCounter counter;
+        AdminDlqCounter counter = new AdminDlqCounter(client, Clock.systemUTC(), settings.dlqCacheFor());
         try {
-            counter = new AdminDlqCounter(client, Clock.systemUTC(), settings.dlqCacheFor());
+            Dashboard d = register(server, reader, counter, settings, Clock.systemUTC(), List.of(reader, counter));
+            server.closeWith(d);
+            reader.start();
+            return d;
         } catch (RuntimeException e) {
+            // a server already started (or closed): nothing may be left running
             reader.close();
+            counter.close();
             throw e;
         }
-        Dashboard d = register(server, reader, counter, settings, Clock.systemUTC(), List.of(reader, counter));
-        reader.start();
-        return d;
     }
 
     /** The page and APIs over the given sources: for tests, and for callers that have their own. */
@@ -160,9 +164,12 @@ public final class Dashboard implements AutoCloseable {
         return t == null ? null : t.toString();
     }
 
-    /** Stops the feed-state reader and the admin client. */
+    /** Stops the feed-state reader and the admin client; idempotent. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         for (AutoCloseable r : resources) {
             try {
                 r.close();
