@@ -4,6 +4,7 @@ import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.feeds.FeedDirectory;
+import io.newsradar.scoring.metrics.MetricsSettings;
 import io.newsradar.scoring.mutes.MuteDirectory;
 import io.newsradar.scoring.query.QueryRecorders;
 import io.newsradar.scoring.query.QuerySettings;
@@ -78,8 +79,8 @@ public final class ScoringApp implements AutoCloseable {
     private final MuteDirectory mutes = new MuteDirectory();
     // freshness and score distribution of what this instance scored, for the query API
     private final QueryRecorders queryRecorders = new QueryRecorders();
-    // where the other instances reach this one's query API (application.server), if advertised
-    private final Optional<HostInfo> applicationServer;
+    // where the other instances reach this one's query API (application.server), peer timeouts
+    private final QuerySettings querySettings;
     private final KafkaStreams streams;
     // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
     private final LiveRules live;
@@ -104,7 +105,7 @@ public final class ScoringApp implements AutoCloseable {
         Properties props = streamsProperties(config);
         // an object, not a string: the query stage's processors record into this instance's recorders
         props.put(QueryStages.RECORDERS_CONFIG, queryRecorders);
-        this.applicationServer = QuerySettings.applicationServer(config).map(HostInfo::buildFromEndpoint);
+        this.querySettings = QuerySettings.from(config);
         this.adminProps = new HashMap<>(config.kafkaClientProps());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.topicCheckInterval =
@@ -129,8 +130,15 @@ public final class ScoringApp implements AutoCloseable {
                 stories.similarity(),
                 stories.bucketCap(),
                 stories.cooldown());
+        MetricsSettings metrics = MetricsSettings.from(config);
+        LOG.info(
+                "metrics windows: 1 minute, grace {}, kept {} (records later than window end + grace are"
+                        + " counted as late)",
+                metrics.grace(),
+                metrics.retention());
         this.streams = new KafkaStreams(
-                ScoringTopology.build(live, RevisionSettings.from(config), stories, counters, feeds, mutes), props);
+                ScoringTopology.build(live, RevisionSettings.from(config), stories, metrics, counters, feeds, mutes),
+                props);
         streams.setStateListener((now, before) -> {
             LOG.info("scoring stream state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -254,13 +262,20 @@ public final class ScoringApp implements AutoCloseable {
     }
 
     /**
-     * Every topic the stream reads or writes with these rules: input, rulesets, feed list, mutes, outputs,
-     * DLQ, one per route. The stream does not start without them (a global store on a missing
+     * Every topic the stream reads or writes with these rules: input, rulesets, feed list, mutes, outputs
+     * (scored articles, the per-minute tag and route figures), DLQ, one per route. The stream does not start without them (a global store on a missing
      * topic would fail the app later and less clearly).
      */
     public static List<TopicDef<?, ?>> topicsFor(ScoringRules rules) {
         List<TopicDef<?, ?>> topics = new ArrayList<>(List.of(
-                Topics.NEWS_RAW, Topics.RULES, Topics.FEEDS, Topics.MUTES, Topics.NEWS_SCORED, Topics.NEWS_DLQ));
+                Topics.NEWS_RAW,
+                Topics.RULES,
+                Topics.FEEDS,
+                Topics.MUTES,
+                Topics.NEWS_SCORED,
+                Topics.METRICS_TAGS,
+                Topics.METRICS_ROUTES,
+                Topics.NEWS_DLQ));
         rules.routes().forEach(r -> topics.add(r.topic()));
         return List.copyOf(topics);
     }
@@ -340,7 +355,12 @@ public final class ScoringApp implements AutoCloseable {
 
     /** This instance's {@code application.server} ({@value QuerySettings#ADVERTISED}), when set. */
     public Optional<HostInfo> applicationServer() {
-        return applicationServer;
+        return querySettings.advertised();
+    }
+
+    /** The query API's settings of this instance (advertised address, peer timeout). */
+    public QuerySettings querySettings() {
+        return querySettings;
     }
 
     /** The underlying client, for interactive queries and metrics binders. */

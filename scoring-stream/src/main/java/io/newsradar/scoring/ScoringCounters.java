@@ -1,5 +1,7 @@
 package io.newsradar.scoring;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +21,8 @@ public final class ScoringCounters {
     private final AtomicLong muted = new AtomicLong();
     private final AtomicLong retractions = new AtomicLong();
     private final AtomicLong unknownRetractions = new AtomicLong();
+    // per windowed aggregate (MetricsStages.AGGREGATES): records too late for their window
+    private final Map<String, AtomicLong> metricsLate = new ConcurrentHashMap<>();
 
     /** Articles scored (first revisions and corrections). */
     public long scored() {
@@ -89,6 +93,20 @@ public final class ScoringCounters {
         return unknownRetractions.get();
     }
 
+    /**
+     * Records too late for their minute window in the windowed aggregate {@code aggregate}
+     * ({@code tags} or {@code routes}, see {@code MetricsStages.AGGREGATES}): counted and left out
+     * of the metrics topics. 0 for an aggregate that has seen no late record.
+     */
+    public long metricsLate(String aggregate) {
+        AtomicLong late = metricsLate.get(aggregate);
+        return late == null ? 0 : late.get();
+    }
+
+    public void countMetricsLate(String aggregate) {
+        metricsLate.computeIfAbsent(aggregate, a -> new AtomicLong()).incrementAndGet();
+    }
+
     public void countStoryStarted() {
         storiesStarted.incrementAndGet();
     }
@@ -142,6 +160,7 @@ public final class ScoringCounters {
         return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions() + " expired=" + expired()
                 + " ruleErrors=" + ruleErrors() + " storiesStarted=" + storiesStarted() + " storyCopies="
                 + storyCopies() + " storyMerges=" + storyMerges() + " updatesHeld=" + updatesHeld() + " muted="
-                + muted() + " retractions=" + retractions() + " unknownRetractions=" + unknownRetractions();
+                + muted() + " retractions=" + retractions() + " unknownRetractions=" + unknownRetractions()
+                + " metricsLate=" + metricsLate;
     }
 }

@@ -7,6 +7,8 @@ import io.newsradar.schemas.topics.TopicDef;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.feeds.FeedDirectory;
 import io.newsradar.scoring.feeds.FeedStoreUpdater;
+import io.newsradar.scoring.metrics.MetricsSettings;
+import io.newsradar.scoring.metrics.MetricsStages;
 import io.newsradar.scoring.mutes.MuteDirectory;
 import io.newsradar.scoring.mutes.MuteStoreUpdater;
 import io.newsradar.scoring.query.QueryStages;
@@ -108,6 +110,17 @@ public final class ScoringTopology {
         return build(rules, revisions, StorySettings.defaults(), counters, feeds, new MuteDirectory());
     }
 
+    /** With the default metrics windows (see {@link MetricsSettings}). */
+    public static Topology build(
+            LiveRules rules,
+            RevisionSettings revisions,
+            StorySettings stories,
+            ScoringCounters counters,
+            FeedDirectory feeds,
+            MuteDirectory mutes) {
+        return build(rules, revisions, stories, MetricsSettings.defaults(), counters, feeds, mutes);
+    }
+
     /**
      * Pure: builds the graph, touches no network or disk.
      *
@@ -116,11 +129,13 @@ public final class ScoringTopology {
      *                looks each article's feed up in it
      * @param mutes   filled from {@code mutes.v1} by the global store's processor; the story stage
      *                asks it whether an article may alert
+     * @param metrics the grace and retention of the per-minute metrics windows
      */
     public static Topology build(
             LiveRules rules,
             RevisionSettings revisions,
             StorySettings stories,
+            MetricsSettings metrics,
             ScoringCounters counters,
             FeedDirectory feeds,
             MuteDirectory mutes) {
@@ -225,6 +240,9 @@ public final class ScoringTopology {
                         alertTopic,
                         Produced.with(alertShape.keySerde(), alertShape.valueSerde())
                                 .withName("alerts-out"));
+
+        // Per-minute tag and route figures for dashboards, in windowed KTables.
+        MetricsStages.add(builder, desk, metrics, counters);
 
         return builder.build();
     }

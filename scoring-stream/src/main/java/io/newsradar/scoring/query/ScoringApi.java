@@ -48,13 +48,23 @@ public final class ScoringApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringApi.class);
 
-    private final QuerySettings settings;
     private final PeerClient peers;
     private volatile ClusterQueries queries;
 
     private ScoringApi(QuerySettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(settings, "settings");
         this.peers = new PeerClient(settings.peerTimeout());
+    }
+
+    /**
+     * Adds the routes to {@code server} (before its start) answering from {@code app}, which is
+     * built with the server's port advertised ({@link QuerySettings#advertising}): the one line for
+     * wiring where the app exists before the server starts ({@code ScoringHttp.register}).
+     */
+    public static ScoringApi register(EmbeddedHttpServer server, ScoringApp app) {
+        ScoringApi api = register(server, app.querySettings());
+        api.attach(app);
+        return api;
     }
 
     /** Adds the routes to {@code server} (before its start); they answer 503 until {@link #attach}. */
@@ -82,10 +92,6 @@ public final class ScoringApi {
     /** For tests: any local part and cluster view. */
     void attach(LocalQueries local, Cluster cluster) {
         this.queries = new ClusterQueries(local, cluster, peers);
-    }
-
-    QuerySettings settings() {
-        return settings;
     }
 
     private void routes(RoutesConfig r) {

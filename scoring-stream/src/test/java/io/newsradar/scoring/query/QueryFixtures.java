@@ -5,6 +5,7 @@ import io.newsradar.avro.Contribution;
 import io.newsradar.avro.IngestChannel;
 import io.newsradar.avro.NewsArticle;
 import io.newsradar.avro.ScoredArticle;
+import io.newsradar.avro.Tag;
 import io.newsradar.schemas.alert.AlertStatus;
 import io.newsradar.schemas.serde.AvroSerdes;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class QueryFixtures {
                 .build();
     }
 
-    static ScoredArticle scored(String id, double score, Instant published, Instant fetched) {
+    static ScoredArticle scored(String id, double score, Instant published, Instant fetched, String... tags) {
         NewsArticle a = NewsArticle.newBuilder()
                 .setId(id)
                 .setUrl("https://ledger.example/news/" + id)
@@ -60,6 +61,9 @@ final class QueryFixtures {
         return ScoredArticle.newBuilder()
                 .setArticle(a)
                 .setScore(score)
+                .setTags(java.util.Arrays.stream(tags)
+                        .map(t -> new Tag(t, t, "Test", 1.0, List.of("title")))
+                        .toList())
                 .setRationale("")
                 .setStoryId(id)
                 .setRevision(1)
