@@ -4,6 +4,7 @@ import io.newsradar.http.EmbeddedHttpServer;
 import io.newsradar.http.HttpError;
 import io.newsradar.http.JsonResponses;
 import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.scoring.ScoringApp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -76,6 +77,14 @@ public final class Dashboard implements AutoCloseable {
             counter.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link #register(EmbeddedHttpServer, NewsradarConfig)} with the settings {@code app} was built
+     * with: the one line for wiring in {@code ScoringHttp.register(app)}.
+     */
+    public static Dashboard register(EmbeddedHttpServer server, ScoringApp app) {
+        return register(server, app.config());
     }
 
     /** The page and APIs over the given sources: for tests, and for callers that have their own. */

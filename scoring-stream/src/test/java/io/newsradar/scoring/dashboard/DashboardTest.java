@@ -11,16 +11,20 @@ import io.newsradar.http.BearerToken;
 import io.newsradar.http.EmbeddedHttpServer;
 import io.newsradar.http.HttpSettings;
 import io.newsradar.http.ProcessMeters;
+import io.newsradar.schemas.config.NewsradarConfig;
+import io.newsradar.scoring.ScoringApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -150,6 +154,27 @@ class DashboardTest {
         HttpResponse<String> link = get(server, "/dashboard?token=dash-token-0123456789");
         assertThat(link.statusCode()).isEqualTo(303);
         assertThat(link.headers().firstValue("Location")).hasValue("/dashboard");
+    }
+
+    @Test
+    void wiresOntoAScoringAppsServerInOneLineAndClosesWithIt(@TempDir Path dir) {
+        NewsradarConfig config = NewsradarConfig.defaults()
+                // nothing listens there: the readers start, and the page is served all the same
+                .with(NewsradarConfig.BOOTSTRAP_SERVERS, "127.0.0.1:1")
+                .with(NewsradarConfig.STATE_DIR, dir.resolve("state").toString());
+        try (ScoringApp app = new ScoringApp(config)) {
+            server = new EmbeddedHttpServer(HttpSettings.loopbackAnyPort(), ProcessMeters.newRegistry());
+            dashboard = Dashboard.register(server, app);
+            server.start();
+
+            assertThat(get(server, "/").statusCode()).isEqualTo(200);
+            Thread reader = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("newsradar-dashboard-feed-states"))
+                    .findFirst()
+                    .orElseThrow();
+            server.close();
+            assertThat(reader.isAlive()).isFalse();
+        }
     }
 
     private static String resource(String name) throws IOException {
