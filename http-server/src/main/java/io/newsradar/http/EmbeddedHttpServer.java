@@ -8,11 +8,14 @@ import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsradar.schemas.config.Secrets;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /health}: 200 while the process serves requests (liveness).
  *   <li>{@code GET /ready}: 200 when every readiness check passes, else 503 naming the failing ones.
  *   <li>{@code GET /metrics}: the shared registry in the Prometheus text format.
- *   <li>With a token configured, every path but {@code /health} and {@code /ready} requires it
- *       ({@link BearerAuth}).
+ *   <li>With a token configured, every path but {@code /health}, {@code /ready} and the login
+ *       form requires it, as a bearer header or as a browser session cookie got by showing the
+ *       token once ({@link BearerAuth}, {@link BrowserLogin}).
  *   <li>Every error, Javalin's own 404/405 included, has the JSON body {@code {"error": ...}};
  *       handlers end a request with an error by throwing {@link HttpError}.
  * </ul>
@@ -63,6 +67,8 @@ public final class EmbeddedHttpServer implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final ReadinessChecks readiness = new ReadinessChecks();
     private final List<Consumer<RoutesConfig>> serviceRoutes = new ArrayList<>();
+    private final Set<String> browserPages = new LinkedHashSet<>();
+    private final List<AutoCloseable> closeWith = new ArrayList<>();
     private Javalin app;
     private boolean stopped;
 
@@ -78,6 +84,21 @@ public final class EmbeddedHttpServer implements AutoCloseable {
     public synchronized EmbeddedHttpServer routes(Consumer<RoutesConfig> routes) {
         requireNotStarted("routes");
         serviceRoutes.add(Objects.requireNonNull(routes, "routes"));
+        return this;
+    }
+
+    /**
+     * Marks {@code path} as a page people open in a browser (the dashboard): with a token
+     * configured, a request without credentials gets the login form (401, HTML) instead of the
+     * JSON error, and a {@code ?token=} on its URL is exchanged for a session cookie and redirected
+     * away ({@link BearerAuth}). The service still adds the route itself, with {@link #routes}.
+     */
+    public synchronized EmbeddedHttpServer browserPage(String path) {
+        requireNotStarted("browserPage");
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("a browser page's path starts with '/': " + path);
+        }
+        browserPages.add(path);
         return this;
     }
 
@@ -131,6 +152,30 @@ public final class EmbeddedHttpServer implements AutoCloseable {
             app.stop();
             app = null;
         }
+        // after the stop: no request still uses them
+        for (int i = closeWith.size() - 1; i >= 0; i--) {
+            AutoCloseable r = closeWith.remove(i);
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn(
+                        "closing {} with the HTTP server failed: {}",
+                        r.getClass().getSimpleName(),
+                        Secrets.scrub(e.toString()));
+            }
+        }
+    }
+
+    /**
+     * Closes {@code resource} when this server closes, after it stopped serving (last added, first
+     * closed): for what a service's routes read from, such as the dashboard's background readers.
+     */
+    public synchronized EmbeddedHttpServer closeWith(AutoCloseable resource) {
+        if (stopped) {
+            throw new IllegalStateException("the HTTP server is closed already");
+        }
+        closeWith.add(Objects.requireNonNull(resource, "resource"));
+        return this;
     }
 
     private void requireNotStarted(String what) {
@@ -148,7 +193,12 @@ public final class EmbeddedHttpServer implements AutoCloseable {
         // the handlers read bodies themselves, bounded (BoundedBody); this only guards ctx.body()
         config.http.maxRequestSize = 1024 * 1024;
         RoutesConfig routes = config.routes;
-        settings.token().ifPresent(token -> routes.before(new BearerAuth(token)));
+        settings.token().ifPresent(token -> {
+            // sessions of browsers that logged in with the token: one store per server start
+            BrowserSessions sessions = new BrowserSessions(Clock.systemUTC());
+            routes.before(new BearerAuth(token, sessions, browserPages));
+            new BrowserLogin(token, sessions).addRoutes(routes);
+        });
         routes.get(HEALTH_PATH, ctx -> JsonResponses.send(ctx, 200, Map.of("status", "up")));
         routes.get(READY_PATH, this::ready);
         routes.get(

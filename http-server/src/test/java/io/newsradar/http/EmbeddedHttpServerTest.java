@@ -163,4 +163,21 @@ class EmbeddedHttpServerTest {
     private static JsonNode json(HttpResponse<String> r) throws IOException {
         return JSON.readTree(r.body());
     }
+
+    @Test
+    void closesWhatItWasGivenOnceAfterItStopped() {
+        java.util.List<String> closed = new java.util.ArrayList<>();
+        server.closeWith(() -> closed.add("first"));
+        server.closeWith(() -> {
+            closed.add("second");
+            throw new IOException("already gone");
+        });
+        server.start();
+
+        server.close();
+        server.close();
+
+        assertThat(closed).containsExactly("second", "first");
+        assertThatThrownBy(() -> server.closeWith(() -> {})).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -81,6 +81,8 @@ public final class ScoringApp implements AutoCloseable {
     private final QueryRecorders queryRecorders = new QueryRecorders();
     // where the other instances reach this one's query API (application.server), peer timeouts
     private final QuerySettings querySettings;
+    // what the process's other readers of the cluster (the dashboard's) connect with
+    private final NewsradarConfig config;
     private final KafkaStreams streams;
     // the rules in force (a Lucene Monitor each), switched by publications on rules.v1
     private final LiveRules live;
@@ -106,6 +108,7 @@ public final class ScoringApp implements AutoCloseable {
         // an object, not a string: the query stage's processors record into this instance's recorders
         props.put(QueryStages.RECORDERS_CONFIG, queryRecorders);
         this.querySettings = QuerySettings.from(config);
+        this.config = config;
         this.adminProps = new HashMap<>(config.kafkaClientProps());
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         this.topicCheckInterval =
@@ -361,6 +364,14 @@ public final class ScoringApp implements AutoCloseable {
     /** The query API's settings of this instance (advertised address, peer timeout). */
     public QuerySettings querySettings() {
         return querySettings;
+    }
+
+    /**
+     * The settings this instance was built with, for the process's other readers of the same
+     * cluster (the dashboard's). Holds secrets: never print it, print {@link NewsradarConfig#redacted()}.
+     */
+    public NewsradarConfig config() {
+        return config;
     }
 
     /** The underlying client, for interactive queries and metrics binders. */
