@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsradar.http.EmbeddedHttpServer;
 import io.newsradar.http.HttpSettings;
 import io.newsradar.ingest.IngestHttp;
 import io.newsradar.schemas.config.NewsradarConfig;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,29 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldCheckHealthAndReadinessOfEachServiceOnItsHttpPortWithAToolOfTheImage() throws IOException {
+        ComposeStack.newsradarServices().forEach((name, service) -> {
+            int port = httpPort(name, service);
+            // compose turns $$ into $: the container's shell expands the service's own variable
+            String check = String.join(
+                            " ",
+                            ComposeStack.strings(service.path("healthcheck").path("test")))
+                    .replace(
+                            "$${" + HTTP_PORT_ENV + "}",
+                            ComposeStack.environment(service).getOrDefault(HTTP_PORT_ENV, "unset"));
+            assertThat(check)
+                    .as("healthcheck of %s", name)
+                    .containsPattern(url(port, EmbeddedHttpServer.HEALTH_PATH))
+                    .containsPattern(url(port, EmbeddedHttpServer.READY_PATH))
+                    // -f: an HTTP error (503 not ready) fails the check
+                    .contains("curl -fsS");
+        });
+        // curl comes with the eclipse-temurin Ubuntu images, not with alpine or distroless ones
+        String dockerfile = Files.readString(ComposeStack.ROOT.resolve(ComposeStack.NEWSRADAR_DOCKERFILE));
+        assertThat(dockerfile).containsPattern("JRE_IMAGE=eclipse-temurin:[0-9._]+-jre-jammy");
+    }
+
+    @Test
     void shouldReachTheBrokerWhereItAdvertisesItself() {
         Map<String, String> broker =
                 ComposeStack.environment(ComposeStack.services().path("kafka"));
@@ -177,6 +202,11 @@ class ComposeFileTest {
                     .as(name)
                     .isEqualTo(init.get("TOPIC_REPLICATION"));
         });
+    }
+
+    /** The whole URL: {@code /readyz} is no {@code /ready}. */
+    private static Pattern url(int port, String path) {
+        return Pattern.compile(Pattern.quote("http://localhost:" + port + path) + "(?![\\w/.-])");
     }
 
     private static List<String> command(JsonNode service) {
