@@ -111,7 +111,17 @@ public final class Topics {
 
     /** Every topic that exists whatever the rules say. */
     public static List<TopicDef<?, ?>> fixed() {
-        return List.of(NEWS_RAW, NEWS_SCORED, NEWS_DLQ, DELIVERY_DLQ, RULES, FEEDS, FEEDS_STATE, MUTES, METRICS_TAGS, METRICS_ROUTES);
+        return List.of(
+                NEWS_RAW,
+                NEWS_SCORED,
+                NEWS_DLQ,
+                DELIVERY_DLQ,
+                RULES,
+                FEEDS,
+                FEEDS_STATE,
+                MUTES,
+                METRICS_TAGS,
+                METRICS_ROUTES);
     }
 
     /** The fixed topics plus the alert topic of each route given. */
