@@ -61,22 +61,30 @@ public final class ScoringMeters implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         counter(SCORED, "Articles scored (first revisions and corrections)", counters, ScoringCounters::scored);
         counter(REPEATS, "Exact repeats recognised and not scored again", counters, ScoringCounters::repeats);
-        counter(REVISIONS, "Corrections: known ids with new content, scored again", counters, c -> c.revisions());
+        counter(
+                REVISIONS,
+                "Corrections: known ids with new content, scored again",
+                counters,
+                ScoringCounters::revisions);
         counter(EXPIRED, "Revision-store entries removed by retention", counters, ScoringCounters::expired);
         counter(RULE_ERRORS, "Rule evaluations that failed on an article", counters, ScoringCounters::ruleErrors);
         counter(STORIES_STARTED, "Articles that started a story", counters, ScoringCounters::storiesStarted);
         counter(STORY_COPIES, "Articles that joined another article's story", counters, ScoringCounters::storyCopies);
-        counter(STORY_MERGES, "Articles whose bands proposed several stories", counters, c -> c.storyMerges());
+        counter(STORY_MERGES, "Articles whose bands proposed several stories", counters, ScoringCounters::storyMerges);
         counter(MUTED, "Articles that would have alerted but a mute held", counters, ScoringCounters::muted);
         counter(RETRACTIONS, "Retractions of articles of a known story", counters, ScoringCounters::retractions);
-        counter(UNKNOWN_RETRACTIONS, "Retractions of ids no story knows", counters, c -> c.unknownRetractions());
-        counter(UPDATES_HELD, "UPDATED alerts held by the story's cool-down", counters, c -> c.updatesHeld());
+        counter(
+                UNKNOWN_RETRACTIONS,
+                "Retractions of ids no story knows",
+                counters,
+                ScoringCounters::unknownRetractions);
+        counter(UPDATES_HELD, "UPDATED alerts held by the story's cool-down", counters, ScoringCounters::updatesHeld);
         if (app != null) {
             counter(
                     DEAD_LETTERED,
                     "Records sent to the dead-letter topic (Streams dropped-records)",
                     app,
-                    a -> a.deadLettered());
+                    ScoringApp::deadLettered);
         }
         this.stopAlertKinds = counters.onAlertKind(kind -> alertCounter(counters, kind));
         if (streams != null) {
