@@ -65,6 +65,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private final Producer<String, String> deadLetterProducer;
     private final Destinations destinations;
     private final Predicate<Alert> filter;
+    private final SinkEvents events;
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -84,7 +85,13 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** Delivers the alerts {@code filter} accepts; the others are counted in {@link #skipped()}. */
     public AlertSink(NewsradarConfig config, List<AlertDestination> destinations, Predicate<Alert> filter) {
-        this(SinkSettings.retryBudget(config), SinkClients.newConsumer(config), config, destinations, filter);
+        this(config, destinations, filter, SinkEvents.NONE);
+    }
+
+    /** Delivers the alerts {@code filter} accepts and tells {@code events} (the meters) what it did. */
+    public AlertSink(
+            NewsradarConfig config, List<AlertDestination> destinations, Predicate<Alert> filter, SinkEvents events) {
+        this(SinkSettings.retryBudget(config), SinkClients.newConsumer(config), config, destinations, filter, events);
     }
 
     private AlertSink(
@@ -92,8 +99,15 @@ public final class AlertSink implements Runnable, AutoCloseable {
             Consumer<String, Alert> consumer,
             NewsradarConfig config,
             List<AlertDestination> destinations,
-            Predicate<Alert> filter) {
-        this(consumer, SinkClients.newDeadLetterProducerOrClose(config, consumer), destinations, filter, retryBudget);
+            Predicate<Alert> filter,
+            SinkEvents events) {
+        this(
+                consumer,
+                SinkClients.newDeadLetterProducerOrClose(config, consumer),
+                destinations,
+                filter,
+                retryBudget,
+                events);
     }
 
     /** With given clients: for tests with {@code MockConsumer} / {@code MockProducer}. */
@@ -112,13 +126,30 @@ public final class AlertSink implements Runnable, AutoCloseable {
             List<AlertDestination> destinations,
             Predicate<Alert> filter,
             Duration retryBudget) {
+        this(consumer, deadLetterProducer, destinations, filter, retryBudget, SinkEvents.NONE);
+    }
+
+    /** With given clients, retry budget and events: for tests. */
+    AlertSink(
+            Consumer<String, Alert> consumer,
+            Producer<String, String> deadLetterProducer,
+            List<AlertDestination> destinations,
+            Predicate<Alert> filter,
+            Duration retryBudget,
+            SinkEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.deadLetterProducer = Objects.requireNonNull(deadLetterProducer, "deadLetterProducer");
         this.filter = Objects.requireNonNull(filter, "filter");
         this.destinations = new Destinations(
                 destinations,
                 new DestinationRetries(
-                        retryBudget, MIN_BACKOFF_MS, MAX_BACKOFF_MS, this::pauseUnlessClosing, System::nanoTime));
+                        retryBudget,
+                        MIN_BACKOFF_MS,
+                        MAX_BACKOFF_MS,
+                        this::pauseUnlessClosing,
+                        System::nanoTime,
+                        events));
     }
 
     /** Alerts every destination took, counted once their batch was flushed. */
@@ -153,6 +184,26 @@ public final class AlertSink implements Runnable, AutoCloseable {
             throw new IllegalStateException("awaitCluster must be called before the sink runs");
         }
         consumer.listTopics(timeout);
+    }
+
+    /** Whether the loop runs: started and neither ended nor asked to stop (the sink's readiness). */
+    public boolean isRunning() {
+        return started.get() && !closing.get() && !isStopped();
+    }
+
+    /** The sink's consumer, for its client metrics. */
+    Consumer<String, Alert> consumer() {
+        return consumer;
+    }
+
+    /** The sink's dead-letter producer, for its client metrics. */
+    Producer<String, String> deadLetterProducer() {
+        return deadLetterProducer;
+    }
+
+    /** The names of the destinations, in delivery order. */
+    public List<String> destinationNames() {
+        return destinations.names();
     }
 
     /** Whether the loop has ended (or close() ran before it started). */
@@ -209,6 +260,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
         List<Future<RecordMetadata>> pendingDeadLetters = new ArrayList<>();
         long batchDelivered = 0;
         long batchSkipped = 0;
+        DeliveryTally tally = new DeliveryTally(destinations.names());
         destinations.startBatch();
         try {
             for (ConsumerRecord<String, Alert> record : records) {
@@ -222,8 +274,10 @@ public final class AlertSink implements Runnable, AutoCloseable {
                             keyBytes(record.key()),
                             null,
                             "record has no value")));
+                    tally.deadLetter(DeadLetters.UNDECODABLE);
                     continue;
                 }
+                events.received(alert.getRoute());
                 List<DeliveryFailure> failures = new ArrayList<>();
                 boolean accepted;
                 try {
@@ -239,6 +293,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
                 }
                 if (accepted) {
                     failures.addAll(destinations.deliver(alert));
+                    tally.delivery(failures);
                 }
                 if (failures.isEmpty()) {
                     batchDelivered++;
@@ -251,11 +306,16 @@ public final class AlertSink implements Runnable, AutoCloseable {
                             record.offset(),
                             failures);
                     pendingDeadLetters.add(deadLetterProducer.send(DeadLetters.undeliverable(record, failures)));
+                    tally.deadLetter(DeadLetters.UNDELIVERABLE);
                 }
             }
             destinations.flush();
             awaitAcknowledged(pendingDeadLetters);
         } catch (Exception e) {
+            if (e instanceof DestinationFailedException failed) {
+                // the alert in hand when the destination failed for good; the sink stops
+                events.failed(failed.destination(), 1);
+            }
             // This batch will not be committed: take back what is not durable yet, or the batch's
             // next delivery would write it a second time.
             destinations.discardUnflushed();
@@ -265,6 +325,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
         delivered.addAndGet(batchDelivered);
         deadLettered.addAndGet(pendingDeadLetters.size());
         skipped.addAndGet(batchSkipped);
+        tally.report(events);
         commit(null);
     }
 
@@ -362,6 +423,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             List<Future<RecordMetadata>> pending = List.of(deadLetterProducer.send(DeadLetters.undecodable(e)));
             awaitAcknowledged(pending);
             deadLettered.addAndGet(1);
+            events.deadLettered(DeadLetters.UNDECODABLE, 1);
             consumer.seek(partition, next);
             // Commit now: the bad record may be the last on its partition, and no later batch
             // would move the committed offset past it.

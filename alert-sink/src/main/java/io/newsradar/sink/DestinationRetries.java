@@ -33,9 +33,20 @@ final class DestinationRetries {
     private final long maxBackoffMs;
     private final Pause pause;
     private final LongSupplier nanoTime;
+    private final SinkEvents events;
     private long firstFailureNanos = NO_FAILURE;
 
     DestinationRetries(Duration budget, long minBackoffMs, long maxBackoffMs, Pause pause, LongSupplier nanoTime) {
+        this(budget, minBackoffMs, maxBackoffMs, pause, nanoTime, SinkEvents.NONE);
+    }
+
+    DestinationRetries(
+            Duration budget,
+            long minBackoffMs,
+            long maxBackoffMs,
+            Pause pause,
+            LongSupplier nanoTime,
+            SinkEvents events) {
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("the retry budget must be positive: " + budget);
         }
@@ -44,6 +55,7 @@ final class DestinationRetries {
         this.maxBackoffMs = maxBackoffMs;
         this.pause = Objects.requireNonNull(pause, "pause");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** A new batch gets the whole budget again. */
@@ -116,6 +128,7 @@ final class DestinationRetries {
             // close() was called: give the batch up uncommitted, a restarted sink delivers it
             throw new WakeupException();
         }
+        events.retried(destination.name());
         return Math.min(backoffMs * 2, maxBackoffMs);
     }
 }

@@ -9,6 +9,7 @@ import io.newsradar.schemas.topics.Topics;
 import io.newsradar.scoring.RevisionSettings;
 import io.newsradar.scoring.ScoringApp;
 import io.newsradar.scoring.ScoringRules;
+import io.newsradar.scoring.http.ScoringHttp;
 import io.newsradar.sink.AlertSink;
 import io.newsradar.sink.ConsoleDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
@@ -117,11 +118,17 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("broker at %s, topics ready (%.1f s)%n", broker.bootstrapServers(), seconds(t0));
             out.flush();
 
+            // one HTTP server for the process, its port chosen before the stream is built
             try (PipelineProgress progress = new PipelineProgress(config.kafkaClientProps());
-                    ScoringApp scoring = new ScoringApp(config, rules);
+                    DemoServer server = DemoServer.create(config, httpPort);
+                    ScoringApp scoring = new ScoringApp(ScoringHttp.advertised(config, server.port()), rules);
                     AlertSink sink = new AlertSink(
                             config,
-                            List.of(new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)))) {
+                            List.of(new ConsoleDestination(System.out), new JsonLinesFileDestination(alertsFile)),
+                            alert -> true,
+                            server.sinkMeters())) {
+                server.register(scoring, sink);
+                server.start();
                 List<String> alertTopics = progress.topicsMatching(Topics.ALERT_TOPICS);
                 List<String> scoredTopics = List.of(Topics.NEWS_SCORED.name());
                 List<String> dlqTopics = List.of(Topics.NEWS_DLQ.name());
@@ -148,15 +155,17 @@ final class DemoCommand implements Callable<Integer> {
                 IngestCommand.report(out, summaries, spec.commandLine().getErr());
                 long rejected =
                         summaries.stream().mapToLong(s -> s.rejected().size()).sum();
-                try (DemoFeeds feeds = DemoFeeds.start(config, sampleDir.resolve("feeds"), dataDir, httpPort)) {
+                try (DemoFeeds feeds = DemoFeeds.start(config, sampleDir.resolve("feeds"), dataDir, server.http())) {
                     out.printf(
                             "serving %d sample feeds at %s and polling them every %d s: the first poll fetches "
                                     + "them (its backlog is scored but held from alerting), later polls get 304 Not "
                                     + "Modified (the log shows each poll)%n",
                             feeds.feedCount(), feeds.feedServerUrl(), DemoFeeds.POLL_INTERVAL.toSeconds());
                     out.printf(
-                            "HTTP at http://127.0.0.1:%d/: POST /v1/articles (push), GET /health, /ready, /metrics%n",
-                            feeds.httpPort());
+                            "HTTP at http://127.0.0.1:%d/: POST /v1/articles (push), GET /health, /ready%n",
+                            server.port());
+                    out.printf("metrics of all three services at http://127.0.0.1:%d/metrics%n", server.port());
+                    out.println(ScoringHttp.dashboardBanner(server.port()));
                     out.println("alerts print as they arrive; alerts file: " + alertsFile.toAbsolutePath());
                     out.flush();
                     if (!once) {

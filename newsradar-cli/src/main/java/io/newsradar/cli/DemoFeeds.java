@@ -1,9 +1,6 @@
 package io.newsradar.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.newsradar.http.ProcessMeters;
-import io.newsradar.ingest.ArticlePublisher;
-import io.newsradar.ingest.IngestHttp;
+import io.newsradar.http.EmbeddedHttpServer;
 import io.newsradar.ingest.poll.FeedMetrics;
 import io.newsradar.ingest.poll.HttpFeedPoll;
 import io.newsradar.ingest.poll.PollOutcome;
@@ -23,15 +20,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The demo's ingest service: the sample feeds served over local HTTP ({@link SampleFeedServer})
- * and polled by the real feed poller, and the push API with {@code /health}, {@code /ready} and
- * {@code /metrics} on the process's one HTTP server. The sample server keeps its port in the data
+ * The demo's feed polling: the sample feeds served over local HTTP ({@link SampleFeedServer})
+ * and polled by the real feed poller, its meters and readiness check on the process's one HTTP
+ * server ({@link DemoServer}, which also carries the push API). The sample server keeps its port in the data
  * dir, so the feed URLs (and the feeds' stored ETags) survive a restart: a second run gets 304s
  * and publishes nothing again.
  */
@@ -42,22 +38,13 @@ final class DemoFeeds implements AutoCloseable {
     private static final String PORT_FILE = "sample-feeds.port";
 
     private final SampleFeedServer feedServer;
-    private final ArticlePublisher pushPublisher;
-    private final IngestHttp http;
     private final FeedPollerService poller;
     private final List<FeedRecord> feeds;
     private final CountingEvents counts;
 
     private DemoFeeds(
-            SampleFeedServer feedServer,
-            ArticlePublisher pushPublisher,
-            IngestHttp http,
-            FeedPollerService poller,
-            List<FeedRecord> feeds,
-            CountingEvents counts) {
+            SampleFeedServer feedServer, FeedPollerService poller, List<FeedRecord> feeds, CountingEvents counts) {
         this.feedServer = feedServer;
-        this.pushPublisher = pushPublisher;
-        this.http = http;
         this.poller = poller;
         this.feeds = feeds;
         this.counts = counts;
@@ -66,10 +53,11 @@ final class DemoFeeds implements AutoCloseable {
     /**
      * Serves {@code feedDir}, lists its feeds on {@code feeds.v1} and starts polling them.
      *
-     * @param httpPort the HTTP server's port (0: any free one)
+     * @param http the process's server (started): the poller's meters and readiness check go there
      */
-    static DemoFeeds start(NewsradarConfig config, Path feedDir, Path dataDir, int httpPort) throws IOException {
-        NewsradarConfig demo = config.with(PollerSettings.INSTANCE_ID, config.get(PollerSettings.INSTANCE_ID, "demo"));
+    static DemoFeeds start(NewsradarConfig config, Path feedDir, Path dataDir, EmbeddedHttpServer http)
+            throws IOException {
+        NewsradarConfig demo = ingestConfig(config);
         SampleFeedServer server = SampleFeedServer.start(feedDir, savedPort(dataDir));
         Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(server.port()), StandardCharsets.UTF_8);
         List<FeedRecord> feeds = new ArrayList<>();
@@ -85,30 +73,24 @@ final class DemoFeeds implements AutoCloseable {
                     "",
                     "Samples"));
         }
-        ArticlePublisher pushPublisher = null;
-        IngestHttp http = null;
         try (FeedListPublisher list = new FeedListPublisher(demo)) {
             list.publish(feeds);
-            PrometheusMeterRegistry meters = ProcessMeters.newRegistry();
-            FeedMetrics metrics = new FeedMetrics(meters);
-            pushPublisher = ArticlePublisher.forService(demo, IngestServe.PUSH_FAIL_FAST);
-            http = IngestHttp.start(demo, OptionalInt.of(httpPort), meters, pushPublisher);
+            FeedMetrics metrics = new FeedMetrics(http.meters());
             CountingEvents counts =
                     new CountingEvents(new FeedMetricsEvents(metrics), ConcurrentHashMap.newKeySet(), new AtomicLong());
             FeedPollerService poller = new FeedPollerService(demo, HttpFeedPoll.from(demo, metrics), counts);
-            http.server().readinessCheck("feed-poller", poller::isReady);
+            http.readinessCheck("feed-poller", poller::isReady);
             poller.start();
-            return new DemoFeeds(server, pushPublisher, http, poller, List.copyOf(feeds), counts);
+            return new DemoFeeds(server, poller, List.copyOf(feeds), counts);
         } catch (RuntimeException e) {
             server.close();
-            if (http != null) {
-                http.close();
-            }
-            if (pushPublisher != null) {
-                pushPublisher.close(Duration.ZERO);
-            }
             throw e;
         }
+    }
+
+    /** The demo's ingest settings: instance id "demo" unless the config names one. */
+    static NewsradarConfig ingestConfig(NewsradarConfig config) {
+        return config.with(PollerSettings.INSTANCE_ID, config.get(PollerSettings.INSTANCE_ID, "demo"));
     }
 
     private static int savedPort(Path dataDir) {
@@ -151,10 +133,6 @@ final class DemoFeeds implements AutoCloseable {
         return "http://127.0.0.1:" + feedServer.port() + "/";
     }
 
-    int httpPort() {
-        return http.port();
-    }
-
     boolean isStopped() {
         return poller.isStopped();
     }
@@ -169,12 +147,7 @@ final class DemoFeeds implements AutoCloseable {
         try {
             poller.close(IngestServe.CLOSE_TIMEOUT);
         } finally {
-            try {
-                http.close();
-            } finally {
-                pushPublisher.close(Duration.ofSeconds(5));
-                feedServer.close();
-            }
+            feedServer.close();
         }
     }
 }

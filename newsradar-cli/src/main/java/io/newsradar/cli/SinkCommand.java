@@ -1,11 +1,15 @@
 package io.newsradar.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsradar.http.ProcessMeters;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.Topics;
 import io.newsradar.sink.AlertSink;
 import io.newsradar.sink.ConsoleDestination;
 import io.newsradar.sink.JsonLinesFileDestination;
 import io.newsradar.sink.SinkErrors;
+import io.newsradar.sink.SinkHttp;
+import io.newsradar.sink.SinkMeters;
 import io.newsradar.sink.SinkSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -44,8 +49,16 @@ final class SinkCommand implements Callable<Integer> {
             description = "JSON-lines file to append alerts to (default: sink.file setting, alerts.jsonl).")
     Path file;
 
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            description = "Port of the HTTP server (/health, /ready, /metrics); 0 takes any free port. Default: "
+                    + "setting http.port, else " + SinkHttp.DEFAULT_PORT + ".")
+    Integer httpPort;
+
     @Override
     public Integer call() throws Exception {
+        OptionalInt port = HttpPortOption.of(spec, httpPort);
         NewsradarConfig config = options.load();
         Path target = file != null ? file : Path.of(config.get(NewsradarConfig.SINK_FILE));
         Duration startupTimeout = SinkSettings.startupTimeout(config);
@@ -56,9 +69,12 @@ final class SinkCommand implements Callable<Integer> {
             return infrastructureFailure(
                     "cannot open " + target.toAbsolutePath() + " for appending: " + SinkErrors.describe(e));
         }
+        PrometheusMeterRegistry registry = ProcessMeters.newRegistry();
+        SinkMeters meters = new SinkMeters(registry);
         AlertSink sink;
         try {
-            sink = new AlertSink(config, List.of(new ConsoleDestination(System.out), fileDestination));
+            sink = new AlertSink(
+                    config, List.of(new ConsoleDestination(System.out), fileDestination), alert -> true, meters);
         } catch (RuntimeException e) {
             fileDestination.close();
             if (unresolvable(e)) {
@@ -80,13 +96,17 @@ final class SinkCommand implements Callable<Integer> {
                         + " did not answer within " + seconds(startupTimeout) + " (" + SinkSettings.STARTUP_TIMEOUT_MS
                         + "): " + Newsradar.describe(e));
             }
-            return runUntilStopped(sink, config, target);
+            try (SinkHttp http = SinkHttp.start(config, port, registry, meters, sink)) {
+                return runUntilStopped(sink, config, target, http.port());
+            }
         } finally {
             sink.close(CLOSE_TIMEOUT);
+            meters.close();
         }
     }
 
-    private int runUntilStopped(AlertSink sink, NewsradarConfig config, Path target) throws InterruptedException {
+    private int runUntilStopped(AlertSink sink, NewsradarConfig config, Path target, int httpPort)
+            throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Shutdown shutdown = new Shutdown();
         try {
@@ -94,6 +114,7 @@ final class SinkCommand implements Callable<Integer> {
             loop.start();
             out.println("alert sink consuming alert topics from " + config.bootstrapServers() + "; appending to "
                     + target.toAbsolutePath() + " (Ctrl-C stops it)");
+            out.println(HttpPortOption.banner(httpPort));
             out.flush();
             if (shutdown.awaitRequestOr(sink::isStopped)) {
                 return ExitCodes.OK;

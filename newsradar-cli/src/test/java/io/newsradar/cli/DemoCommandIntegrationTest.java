@@ -51,6 +51,8 @@ class DemoCommandIntegrationTest {
 
         // the feeds were polled over HTTP: their first poll's backlog is published, scored and held
         assertThat(first.out).contains("(" + (sampleArticles - fileArticles) + " new from the sample feeds)");
+        // one server for the whole process, its metrics address printed
+        assertThat(first.out).containsPattern("metrics of all three services at http://127\\.0\\.0\\.1:\\d+/metrics");
 
         // the broker log, the stream's dedupe store, the sink's offsets and the feeds' states all
         // survive a restart: the file is published again (exact repeats), the feeds answer 304

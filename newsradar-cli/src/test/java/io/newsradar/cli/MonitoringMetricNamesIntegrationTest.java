@@ -15,6 +15,13 @@ import io.newsradar.localkafka.LocalKafkaBroker;
 import io.newsradar.localkafka.TopicAdmin;
 import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.schemas.topics.Topics;
+import io.newsradar.scoring.ScoringApp;
+import io.newsradar.scoring.http.ScoringHttp;
+import io.newsradar.sink.AlertSink;
+import io.newsradar.sink.JsonLinesFileDestination;
+import io.newsradar.sink.SinkHttp;
+import io.newsradar.sink.SinkMeters;
+import io.newsradar.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,9 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * rule or a panel, fails this test.
  *
  * <p>Ingest: IngestHttp with the push API, the feed poller's FeedMetrics on the same registry.
- * Scoring and sink: their declared names (DeclaredServiceExports) until ScoringHttp and SinkHttp
- * are on this branch; then {@link #startScoringAndSink} starts them (ScoringApp behind ScoringHttp,
- * AlertSink behind SinkHttp) and the pushed sample, which alerts, reaches them.
+ * Scoring: ScoringApp behind ScoringHttp. Sink: AlertSink behind SinkHttp. A pushed sample article
+ * alerts, so the label sets that appear with a first alert are there too.
  */
 @Tag("integration")
 class MonitoringMetricNamesIntegrationTest {
@@ -80,7 +86,6 @@ class MonitoringMetricNamesIntegrationTest {
         Map<String, Integer> ports = startScoringAndSink(config);
         Map<String, Set<String>> exported = new LinkedHashMap<>();
         exported.put("ingest", MonitoringQueries.scrapedNames(ingestAfterTraffic(config)));
-        exported.putAll(DeclaredServiceExports.scoringAndSink());
         Map<String, Set<String>> used = MonitoringQueries.metricNamesUsed();
 
         // the alert reaches the sink, the binders find the consumers' partitions: then all is there
@@ -121,11 +126,30 @@ class MonitoringMetricNamesIntegrationTest {
 
     /**
      * The scoring stream and the alert sink, each with its own server and registry as in its own
-     * process: their /metrics ports by service name. None on this branch yet (ScoringHttp and
-     * SinkHttp come with the metrics work); DeclaredServiceExports stands in for them until then.
+     * process: their /metrics ports by service name.
      */
-    private Map<String, Integer> startScoringAndSink(NewsradarConfig base) {
-        return Map.of();
+    private Map<String, Integer> startScoringAndSink(NewsradarConfig base) throws IOException {
+        NewsradarConfig config = base.with(NewsradarConfig.APPLICATION_ID, TestKafka.uniqueId("monitoring-it"))
+                .with(NewsradarConfig.STATE_DIR, tmp.resolve("streams").toString())
+                .with(NewsradarConfig.SINK_GROUP, TestKafka.uniqueId("monitoring-sink"));
+        ScoringHttp scoringHttp = ScoringHttp.create(config, OptionalInt.of(0), ProcessMeters.newRegistry());
+        resources.add(scoringHttp);
+        ScoringApp scoring = new ScoringApp(scoringHttp.advertised(config));
+        resources.add(() -> scoring.close(Duration.ofSeconds(30)));
+        scoringHttp.register(scoring).start();
+        scoring.start();
+        PrometheusMeterRegistry sinkRegistry = ProcessMeters.newRegistry();
+        SinkMeters sinkMeters = new SinkMeters(sinkRegistry);
+        resources.add(sinkMeters);
+        AlertSink sink = new AlertSink(
+                config, List.of(new JsonLinesFileDestination(tmp.resolve("alerts.jsonl"))), alert -> true, sinkMeters);
+        resources.add(sink);
+        SinkHttp sinkHttp = SinkHttp.start(config, OptionalInt.of(0), sinkRegistry, sinkMeters, sink);
+        resources.add(sinkHttp);
+        Thread loop = new Thread(sink, "monitoring-it-sink");
+        loop.setDaemon(true);
+        loop.start();
+        return Map.of("scoring", scoringHttp.port(), "sink", sinkHttp.port());
     }
 
     private static String scrape(int port) throws IOException, InterruptedException {

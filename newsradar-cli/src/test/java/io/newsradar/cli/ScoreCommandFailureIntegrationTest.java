@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,9 +49,15 @@ class ScoreCommandFailureIntegrationTest {
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
 
-            CompletableFuture<Integer> score = CompletableFuture.supplyAsync(
-                    () -> cl.execute("score", "--config", config.toString(), "-b", broker.bootstrapServers()));
-            await().atMost(TIMEOUT).until(() -> out.toString().contains("scoring stream started") || score.isDone());
+            CompletableFuture<Integer> score = CompletableFuture.supplyAsync(() -> cl.execute(
+                    "score", "--config", config.toString(), "-b", broker.bootstrapServers(), "--http-port", "0"));
+            await().atMost(TIMEOUT).until(() -> out.toString().contains("HTTP at ") || score.isDone());
+            Matcher banner = Pattern.compile(
+                            "HTTP at http://127\\.0\\.0\\.1:(\\d+)/ \\(GET /health, /ready, " + "/metrics\\)")
+                    .matcher(out.toString());
+            assertThat(banner.find()).as(out.toString()).isTrue();
+            Scrape metrics = Scrape.of(Integer.parseInt(banner.group(1)));
+            assertThat(metrics.value("newsradar_scoring_scored_total")).hasValue(0.0);
             String routeTopic = Topics.alerts(Topics.DEFENSE_AI_ROUTE).name();
             try (Admin admin = Admin.create(broker.clientProps())) {
                 admin.deleteTopics(List.of(routeTopic)).all().get(30, TimeUnit.SECONDS);

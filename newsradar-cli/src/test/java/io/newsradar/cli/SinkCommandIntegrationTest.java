@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -42,6 +44,7 @@ import picocli.CommandLine;
  */
 @Tag("integration")
 class SinkCommandIntegrationTest {
+    private static final Pattern HTTP_BANNER = Pattern.compile("HTTP at http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -69,6 +72,24 @@ class SinkCommandIntegrationTest {
 
         await().atMost(WAIT).until(() -> linesMentioning(file, run) == 2);
         await().atMost(WAIT).until(() -> committedPastEveryRecord(group, written));
+        // its HTTP server, on the port it printed: at least this run's deliveries (the shared
+        // broker's alert topic may hold other tests' alerts, which this new group reads too)
+        Matcher banner = await().atMost(WAIT)
+                .until(
+                        () -> HTTP_BANNER.matcher(Files.readString(dir.resolve("sink.out"), StandardCharsets.UTF_8)),
+                        Matcher::find);
+        Scrape metrics = Scrape.of(Integer.parseInt(banner.group(1)));
+        assertThat(metrics.value(
+                                "newsradar_sink_deliveries_total",
+                                "destination",
+                                "file:" + file,
+                                "outcome",
+                                "delivered")
+                        .orElseThrow())
+                .isGreaterThanOrEqualTo(2.0);
+        assertThat(metrics.value("newsradar_sink_alerts_received_total", "route", Topics.DEFENSE_AI_ROUTE)
+                        .orElseThrow())
+                .isGreaterThanOrEqualTo(2.0);
 
         sink.destroy(); // SIGTERM, as a supervisor or Ctrl-C stops it
         assertThat(sink.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -211,7 +232,10 @@ class SinkCommandIntegrationTest {
                 Newsradar.class.getName(),
                 "sink",
                 "--config",
-                config.toString()));
+                config.toString(),
+                // any free port: a fixed one could be taken on a shared machine
+                "--http-port",
+                "0"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("sink.out").toFile())

@@ -1,8 +1,15 @@
 package io.newsradar.scoring;
 
+import io.newsradar.avro.Alert;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Cheap in-process counters of what the topology did, for logs, the CLI and tests. Dead letters
@@ -23,6 +30,29 @@ public final class ScoringCounters {
     private final AtomicLong unknownRetractions = new AtomicLong();
     // per windowed aggregate (MetricsStages.AGGREGATES): records too late for their window
     private final Map<String, AtomicLong> metricsLate = new ConcurrentHashMap<>();
+    // alerts that left the desk, per kind; a kind is added once and never removed (few routes x
+    // priorities x three statuses)
+    private final Map<AlertKind, AtomicLong> alerts = new ConcurrentHashMap<>();
+    private final List<Consumer<AlertKind>> alertKindListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * What an alert counts under: its route, the route's priority and its status ({@code NEW},
+     * {@code UPDATED}, {@code RETRACTED}; a v1 alert without a status counts under its lifecycle).
+     */
+    public record AlertKind(String route, String priority, String status) {
+        public AlertKind {
+            Objects.requireNonNull(route, "route");
+            Objects.requireNonNull(priority, "priority");
+            Objects.requireNonNull(status, "status");
+        }
+
+        public static AlertKind of(Alert alert) {
+            String status = alert.getStatus() == null || alert.getStatus().isEmpty()
+                    ? alert.getLifecycle().name()
+                    : alert.getStatus();
+            return new AlertKind(alert.getRoute(), alert.getPriority(), status);
+        }
+    }
 
     /** Articles scored (first revisions and corrections). */
     public long scored() {
@@ -107,6 +137,56 @@ public final class ScoringCounters {
         metricsLate.computeIfAbsent(aggregate, a -> new AtomicLong()).incrementAndGet();
     }
 
+    /** Alerts the desk sent to the alert topics, by kind (a copy, in route/priority/status order). */
+    public Map<AlertKind, Long> alerts() {
+        Map<AlertKind, Long> copy = new TreeMap<>(Comparator.comparing(AlertKind::route)
+                .thenComparing(AlertKind::priority)
+                .thenComparing(AlertKind::status));
+        alerts.forEach((kind, n) -> copy.put(kind, n.get()));
+        return copy;
+    }
+
+    /** Alerts of one kind sent so far; 0 for a kind never seen. */
+    public long alerts(AlertKind kind) {
+        AtomicLong n = alerts.get(kind);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Calls {@code listener} with every alert kind counted so far and then once with each new kind
+     * as it is first counted (on the stream thread that counts it), so a meter can be registered
+     * per kind. The returned handle stops the calls.
+     */
+    public synchronized Runnable onAlertKind(Consumer<AlertKind> listener) {
+        Objects.requireNonNull(listener, "listener");
+        alertKindListeners.add(listener);
+        alerts.keySet().forEach(listener);
+        return () -> alertKindListeners.remove(listener);
+    }
+
+    /** One alert sent to its route's topic: counted where the alerts leave the desk. */
+    public void countAlert(Alert alert) {
+        AlertKind kind = AlertKind.of(alert);
+        AtomicLong n = alerts.get(kind);
+        if (n == null) {
+            n = newAlertKind(kind);
+        }
+        n.incrementAndGet();
+    }
+
+    // synchronized with onAlertKind: a listener sees each kind exactly once
+    private synchronized AtomicLong newAlertKind(AlertKind kind) {
+        AtomicLong n = alerts.get(kind);
+        if (n == null) {
+            n = new AtomicLong();
+            alerts.put(kind, n);
+            for (Consumer<AlertKind> listener : alertKindListeners) {
+                listener.accept(kind);
+            }
+        }
+        return n;
+    }
+
     public void countStoryStarted() {
         storiesStarted.incrementAndGet();
     }
@@ -160,7 +240,7 @@ public final class ScoringCounters {
         return "scored=" + scored() + " repeats=" + repeats() + " revisions=" + revisions() + " expired=" + expired()
                 + " ruleErrors=" + ruleErrors() + " storiesStarted=" + storiesStarted() + " storyCopies="
                 + storyCopies() + " storyMerges=" + storyMerges() + " updatesHeld=" + updatesHeld() + " muted="
-                + muted() + " retractions=" + retractions() + " unknownRetractions=" + unknownRetractions()
-                + " metricsLate=" + metricsLate;
+                + muted() + " retractions=" + retractions() + " unknownRetractions=" + unknownRetractions() + " alerts="
+                + alerts().values().stream().mapToLong(Long::longValue).sum() + " metricsLate=" + metricsLate;
     }
 }

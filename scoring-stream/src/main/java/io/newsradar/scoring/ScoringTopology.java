@@ -236,6 +236,9 @@ public final class ScoringTopology {
                                 .map(a -> KeyValue.pair(a.getStoryId(), a))
                                 .toList(),
                         Named.as("alerts"))
+                // counted as they leave (newsradar_scoring_alerts_total); inside the transaction,
+                // so an aborted one counts its alerts again when they are processed anew
+                .peek((storyId, alert) -> counters.countAlert(alert), Named.as("count-alerts"))
                 .to(
                         alertTopic,
                         Produced.with(alertShape.keySerde(), alertShape.valueSerde())

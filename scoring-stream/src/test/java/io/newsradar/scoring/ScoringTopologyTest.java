@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -122,6 +123,13 @@ class ScoringTopologyTest {
                     watchTopic.valueSerde().deserializer());
             Alert watchAlert = watch.readValue();
             assertThat(watchAlert.getPriority()).isEqualTo("normal");
+            // counted as they left the desk, per route, priority and status
+            assertThat(counters.alerts())
+                    .containsExactly(
+                            Map.entry(new ScoringCounters.AlertKind(Topics.DEFENSE_AI_ROUTE, "high", "NEW"), 1L),
+                            Map.entry(
+                                    new ScoringCounters.AlertKind(Topics.DEFENSE_KOREA_JAPAN_ROUTE, "normal", "NEW"),
+                                    1L));
             // no longer the same id as the other route's alert: a receiver's dedupe keeps both
             assertThat(watchAlert.getAlertId()).isEqualTo(a.getId() + ":" + Topics.DEFENSE_KOREA_JAPAN_ROUTE + ":1");
             assertThat(watch.isEmpty()).isTrue();

@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.newsradar.http.EmbeddedHttpServer;
 import io.newsradar.http.HttpError;
+import io.newsradar.http.HttpSettings;
 import io.newsradar.http.JsonResponses;
+import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.scoring.ScoringApp;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +52,9 @@ public final class ScoringApi {
 
     private final PeerClient peers;
     private volatile ClusterQueries queries;
+    // sent to the other instances for a caller without an Authorization header of its own (a
+    // browser with a session cookie): the token every instance of the application is configured with
+    private volatile Optional<String> serviceAuthorization = Optional.empty();
 
     private ScoringApi(QuerySettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -63,8 +68,21 @@ public final class ScoringApi {
      */
     public static ScoringApi register(EmbeddedHttpServer server, ScoringApp app) {
         ScoringApi api = register(server, app.querySettings());
+        api.authenticatingPeersWith(app.config());
         api.attach(app);
         return api;
+    }
+
+    /**
+     * The token ({@code http.token}) to send to the other instances when the caller came with a
+     * browser session rather than a header: the dashboard's page carries only its session cookie,
+     * which is valid on this instance alone. A caller's own header is passed on as it came.
+     */
+    public ScoringApi authenticatingPeersWith(NewsradarConfig config) {
+        String token = config.get(HttpSettings.TOKEN);
+        serviceAuthorization =
+                token == null || token.isBlank() ? Optional.empty() : Optional.of("Bearer " + token.strip());
+        return this;
     }
 
     /** Adds the routes to {@code server} (before its start); they answer 503 until {@link #attach}. */
@@ -155,9 +173,13 @@ public final class ScoringApi {
         return q;
     }
 
-    /** The caller's Authorization header, passed on to the other instances as it came. */
-    private static Optional<String> auth(Context ctx) {
-        return Optional.ofNullable(ctx.header("Authorization"));
+    /**
+     * The caller's Authorization header, passed on to the other instances as it came; for a caller
+     * let in by its session cookie, the configured token (see {@link #authenticatingPeersWith}).
+     */
+    private Optional<String> auth(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null ? Optional.of(header) : serviceAuthorization;
     }
 
     static int intParam(Context ctx, String name, int fallback, int max) {

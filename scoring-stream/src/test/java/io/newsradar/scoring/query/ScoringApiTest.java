@@ -9,6 +9,7 @@ import io.newsradar.http.BearerToken;
 import io.newsradar.http.EmbeddedHttpServer;
 import io.newsradar.http.HttpSettings;
 import io.newsradar.http.ProcessMeters;
+import io.newsradar.schemas.config.NewsradarConfig;
 import io.newsradar.scoring.query.LocalQueries.RecentAlert;
 import io.newsradar.scoring.query.LocalQueries.TagMinute;
 import io.newsradar.scoring.query.LocalQueries.TagMinutes;
@@ -200,6 +201,46 @@ class ScoringApiTest {
         assertThat(alerts.body.get("alerts").findValuesAsText("alertId")).containsExactly("s2:defense-ai:1");
         assertThat(get(serverA, "/v1/stories/story-b", TOKEN).status).isEqualTo(200);
         assertThat(get(serverB, "/v1/internal/alerts/recent", null).status).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserSessionsRequestReachesThePeerWithTheConfiguredToken() throws Exception {
+        localB.alerts.add(alert(T0, "s2:defense-ai:1"));
+        start(HttpSettings.loopbackAnyPort().withToken(BearerToken.of(TOKEN, "http.token")));
+        String cookie = loginCookie(serverA);
+
+        // without the configured token A has nothing to show B for a cookie-only caller
+        Reply before = getWithCookie(serverA, "/v1/alerts/recent", cookie);
+        assertThat(before.body.get("partial").asBoolean()).isTrue();
+
+        apiA.authenticatingPeersWith(NewsradarConfig.defaults().with("http.token", TOKEN));
+        Reply after = getWithCookie(serverA, "/v1/alerts/recent", cookie);
+        assertThat(after.status).isEqualTo(200);
+        assertThat(after.body.get("partial").asBoolean()).isFalse();
+        assertThat(after.body.get("alerts").findValuesAsText("alertId")).containsExactly("s2:defense-ai:1");
+    }
+
+    /** Logs in at {@code POST /login} with the token and returns the session cookie ({@code name=value}). */
+    private static String loginCookie(EmbeddedHttpServer server) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/login"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN + "&next=%2F"))
+                .build();
+        HttpResponse<String> resp = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
+        String setCookie = resp.headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow(() -> new AssertionError("no session cookie after login: HTTP " + resp.statusCode()));
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static Reply getWithCookie(EmbeddedHttpServer server, String path, String cookie) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Cookie", cookie)
+                .build();
+        HttpResponse<String> resp = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
+        return new Reply(resp.statusCode(), JSON.readTree(resp.body()));
     }
 
     @Test
