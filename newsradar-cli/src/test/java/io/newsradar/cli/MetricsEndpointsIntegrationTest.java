@@ -107,7 +107,12 @@ class MetricsEndpointsIntegrationTest {
                 Topics.alerts(Topics.DEFENSE_AI_ROUTE).name(),
                 Topics.alerts(Topics.DEFENSE_KOREA_JAPAN_ROUTE).name());
         List<String> outputTopics = concat(
-                List.of(Topics.NEWS_SCORED.name(), Topics.NEWS_DLQ.name(), Topics.METRICS_TAGS.name()), alertTopics);
+                List.of(
+                        Topics.NEWS_SCORED.name(),
+                        Topics.NEWS_DLQ.name(),
+                        Topics.METRICS_TAGS.name(),
+                        Topics.METRICS_ROUTES.name()),
+                alertTopics);
         // the topics were just created: their partitions may take a moment to be served
         RunOutputs outputs = await().atMost(WAIT)
                 .ignoreExceptions()
@@ -235,7 +240,12 @@ class MetricsEndpointsIntegrationTest {
                 .as("the Kafka client binders' metrics")
                 .contains("kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_record_send_total");
 
-        assertWindowedAggregates(output);
+        assertThat(scored.value("newsradar_scoring_metrics_late_total", "aggregate", "tags"))
+                .as("in event-time order: nothing late for its window")
+                .hasValue(0.0);
+        assertThat(scored.value("newsradar_scoring_metrics_late_total", "aggregate", "routes"))
+                .hasValue(0.0);
+        assertWindowedAggregates(output, alertsPerRoute);
     }
 
     /**
@@ -244,17 +254,15 @@ class MetricsEndpointsIntegrationTest {
      * give as many articles, and the same score sum, as the scored records carrying the tag (the
      * input is pushed in event-time order, so no record is late for its window).
      *
-     * <p>This is the place for the {@code metrics.tags.v1} assertions of must-show 1. Until the
-     * scoring stream writes the windowed aggregates the topic stays empty and only that is
-     * checked; once they are merged, the first line becomes {@code assertThat(tags).isNotEmpty()}.
+     * <p>The same for {@code metrics.routes.v1}: the latest record of each (route, window start)
+     * summed gives the alerts committed per route.
      */
-    private static void assertWindowedAggregates(RunOutputs.Output output) throws Exception {
+    private static void assertWindowedAggregates(RunOutputs.Output output, Map<String, Long> expectedAlertsPerRoute)
+            throws Exception {
         List<ConsumerRecord<byte[], byte[]>> tags = output.records().stream()
                 .filter(r -> r.topic().equals(Topics.METRICS_TAGS.name()))
                 .toList();
-        if (tags.isEmpty()) {
-            return;
-        }
+        assertThat(tags).as("records on metrics.tags.v1").isNotEmpty();
         Map<String, Long> expectedArticles = new TreeMap<>();
         Map<String, Double> expectedScores = new TreeMap<>();
         output.records().stream()
@@ -282,6 +290,24 @@ class MetricsEndpointsIntegrationTest {
         assertThat(articles).isEqualTo(expectedArticles);
         assertThat(scores.keySet()).isEqualTo(expectedScores.keySet());
         expectedScores.forEach((tag, sum) -> assertThat(scores.get(tag)).as(tag).isCloseTo(sum, within(1e-9)));
+
+        Map<String, JsonNode> latestRoutes = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : output.records()) {
+            if (r.topic().equals(Topics.METRICS_ROUTES.name())) {
+                JsonNode json = JSON.readTree(r.value());
+                assertThat(json.path("route").asText()).isEqualTo(new String(r.key(), StandardCharsets.UTF_8));
+                latestRoutes.put(
+                        json.path("route").asText() + "@"
+                                + json.path("windowStart").asText(),
+                        json);
+            }
+        }
+        Map<String, Long> alertsPerRoute = new TreeMap<>();
+        latestRoutes
+                .values()
+                .forEach(json -> alertsPerRoute.merge(
+                        json.path("route").asText(), json.path("alerts").asLong(), Long::sum));
+        assertThat(alertsPerRoute).isEqualTo(expectedAlertsPerRoute);
     }
 
     private static String sampleLine(String urlPart) throws Exception {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsradar.scoring.ScoringApp;
 import io.newsradar.scoring.ScoringCounters;
 import io.newsradar.scoring.ScoringCounters.AlertKind;
+import io.newsradar.scoring.metrics.MetricsStages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,7 @@ public final class ScoringMeters implements AutoCloseable {
     public static final String UNKNOWN_RETRACTIONS = "newsradar.scoring.retractions.unknown";
     public static final String UPDATES_HELD = "newsradar.scoring.updates.held";
     public static final String ALERTS = "newsradar.scoring.alerts";
+    public static final String METRICS_LATE = "newsradar.scoring.metrics.late";
 
     /**
      * How often the Kafka binder looks for new Kafka metrics (a new stream thread, task or
@@ -79,6 +81,14 @@ public final class ScoringMeters implements AutoCloseable {
                 counters,
                 ScoringCounters::unknownRetractions);
         counter(UPDATES_HELD, "UPDATED alerts held by the story's cool-down", counters, ScoringCounters::updatesHeld);
+        // one series per windowed aggregate, there from the start (0 until a record is late)
+        for (String aggregate : MetricsStages.AGGREGATES) {
+            meters.add(FunctionCounter.builder(METRICS_LATE, counters, c -> c.metricsLate(aggregate))
+                    .description("Records too late for their per-minute window (after window end + grace):"
+                            + " counted, left out of metrics.tags.v1 / metrics.routes.v1")
+                    .tag("aggregate", aggregate)
+                    .register(registry));
+        }
         if (app != null) {
             counter(
                     DEAD_LETTERED,

@@ -53,6 +53,20 @@ class ScoringMetersTest {
     }
 
     @Test
+    void lateRecordsAreExportedPerAggregateFromZero() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (ScoringMeters meters = ScoringMeters.bindCounters(registry, counters)) {
+            counters.countMetricsLate("tags");
+            counters.countMetricsLate("tags");
+
+            String scrape = registry.scrape();
+            assertThat(scrape)
+                    .contains("newsradar_scoring_metrics_late_total{aggregate=\"tags\"} 2.0")
+                    .contains("newsradar_scoring_metrics_late_total{aggregate=\"routes\"} 0.0");
+        }
+    }
+
+    @Test
     void aV1AlertWithoutStatusCountsUnderItsLifecycle() {
         Alert v1 = alert(Topics.DEFENSE_AI_ROUTE, "high", "");
         v1.setLifecycle(AlertLifecycle.UPDATED);
