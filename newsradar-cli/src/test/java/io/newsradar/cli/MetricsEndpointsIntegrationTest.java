@@ -187,7 +187,17 @@ class MetricsEndpointsIntegrationTest {
         assertThat(ingest.value("newsradar_push_articles_total", "outcome", "rejected"))
                 .hasValue(0.0);
 
-        Scrape scored = Scrape.of(scoringHttp.port()).saveAs("scoring");
+        // the Kafka binders add a new task's or partition's metrics on their next refresh (every
+        // few seconds): scrape once they are there; the counters are final already
+        Scrape scored = await().atMost(WAIT)
+                .until(
+                        () -> Scrape.of(scoringHttp.port()),
+                        s -> s.names()
+                                .containsAll(List.of(
+                                        "kafka_stream_client_state",
+                                        "kafka_stream_task_dropped_records_total",
+                                        "kafka_consumer_fetch_manager_records_lag_max")))
+                .saveAs("scoring");
         assertThat(scored.value("newsradar_scoring_scored_total")).hasValue(3.0);
         assertThat(scored.value("newsradar_scoring_repeats_total")).hasValue(1.0);
         assertThat(scored.value("newsradar_scoring_revisions_total")).hasValue(0.0);
@@ -223,7 +233,14 @@ class MetricsEndpointsIntegrationTest {
                         "kafka_stream_task_dropped_records_total",
                         "kafka_consumer_fetch_manager_records_lag_max");
 
-        Scrape delivered = Scrape.of(sinkHttp.port()).saveAs("sink");
+        Scrape delivered = await().atMost(WAIT)
+                .until(
+                        () -> Scrape.of(sinkHttp.port()),
+                        s -> s.names()
+                                .containsAll(List.of(
+                                        "kafka_consumer_fetch_manager_records_consumed_total",
+                                        "kafka_producer_record_send_total")))
+                .saveAs("sink");
         assertThat(delivered.value("newsradar_sink_alerts_received_total", "route", Topics.DEFENSE_AI_ROUTE))
                 .hasValue(1.0);
         assertThat(delivered.value("newsradar_sink_alerts_received_total", "route", Topics.DEFENSE_KOREA_JAPAN_ROUTE))
