@@ -46,10 +46,7 @@ public final class SinkHttp implements AutoCloseable {
             PrometheusMeterRegistry registry,
             SinkMeters meters,
             AlertSink sink) {
-        HttpSettings settings = HttpSettings.from(config, DEFAULT_PORT);
-        if (portOverride.isPresent()) {
-            settings = settings.withPort(portOverride.getAsInt());
-        }
+        HttpSettings settings = HttpSettings.from(config, DEFAULT_PORT, portOverride);
         EmbeddedHttpServer server = new EmbeddedHttpServer(settings, registry);
         try {
             register(server, meters, sink);

@@ -2,6 +2,7 @@ package io.newsradar.http;
 
 import io.newsradar.schemas.config.NewsradarConfig;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where the process's HTTP server listens and whether it asks for a bearer token.
@@ -42,6 +43,15 @@ public record HttpSettings(String host, int port, Optional<BearerToken> token) {
                 config.get(HOST),
                 config.getInt(PORT, defaultPort),
                 token == null || token.isBlank() ? Optional.empty() : Optional.of(BearerToken.of(token, TOKEN)));
+    }
+
+    /**
+     * From the config, with the CLI's port option winning when given: the settings of a service
+     * whose default port is {@code defaultPort}.
+     */
+    public static HttpSettings from(NewsradarConfig config, int defaultPort, OptionalInt portOverride) {
+        HttpSettings settings = from(config, defaultPort);
+        return portOverride.isPresent() ? settings.withPort(portOverride.getAsInt()) : settings;
     }
 
     /** The same settings on another port (a CLI option wins over the config). */

@@ -44,10 +44,7 @@ public final class IngestHttp implements AutoCloseable {
             OptionalInt portOverride,
             PrometheusMeterRegistry meters,
             ArticlePublisher publisher) {
-        HttpSettings settings = HttpSettings.from(config, DEFAULT_PORT);
-        if (portOverride.isPresent()) {
-            settings = settings.withPort(portOverride.getAsInt());
-        }
+        HttpSettings settings = HttpSettings.from(config, DEFAULT_PORT, portOverride);
         EmbeddedHttpServer server = new EmbeddedHttpServer(settings, meters);
         PushApi push = PushApi.register(server, config, publisher);
         try {

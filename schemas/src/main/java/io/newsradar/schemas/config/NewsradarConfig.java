@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -139,6 +141,25 @@ public final class NewsradarConfig {
         } catch (NumberFormatException e) {
             throw new IllegalStateException(
                     "setting '" + key + "' must be an integer, got '" + Secrets.redact(key, v) + "'", e);
+        }
+    }
+
+    /**
+     * An ISO-8601 duration ({@code PT30M}, {@code PT72H}, {@code P3D}), or {@code fallback} when
+     * the key is unset; a clear error naming the key otherwise.
+     */
+    public Duration getDuration(String key, Duration fallback) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(
+                    "setting '" + key + "' must be an ISO-8601 duration such as PT30M, PT2H or P3D, got '"
+                            + Secrets.redact(key, v) + "'",
+                    e);
         }
     }
 

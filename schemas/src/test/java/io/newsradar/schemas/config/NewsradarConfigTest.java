@@ -107,4 +107,20 @@ class NewsradarConfigTest {
                 .hasMessageContaining("sink.webhook.secret")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void durationsAreIsoWithAFallbackAndAnErrorNamingTheKey() {
+        NewsradarConfig config =
+                NewsradarConfig.defaults().with("stories.window", " PT72H ").with("metrics.window.grace", "10 minutes");
+
+        assertThat(config.getDuration("stories.window", java.time.Duration.ZERO))
+                .isEqualTo(java.time.Duration.ofHours(72));
+        assertThat(config.getDuration("stories.cooldown", java.time.Duration.ofMinutes(30)))
+                .isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> config.getDuration("metrics.window.grace", java.time.Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'metrics.window.grace'")
+                .hasMessageContaining("ISO-8601")
+                .hasMessageContaining("10 minutes");
+    }
 }

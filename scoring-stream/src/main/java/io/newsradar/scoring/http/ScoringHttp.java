@@ -71,10 +71,7 @@ public final class ScoringHttp implements AutoCloseable {
      * chosen now.
      */
     public static ScoringHttp create(NewsradarConfig config, OptionalInt portOverride, PrometheusMeterRegistry meters) {
-        HttpSettings settings = HttpSettings.from(config, DEFAULT_PORT);
-        if (portOverride.isPresent()) {
-            settings = settings.withPort(portOverride.getAsInt());
-        }
+        HttpSettings settings = HttpSettings.from(config, DEFAULT_PORT, portOverride);
         PortReservation reservation = PortReservation.reserve(settings);
         return new ScoringHttp(new EmbeddedHttpServer(reservation.settings(), meters), reservation, reservation.port());
     }

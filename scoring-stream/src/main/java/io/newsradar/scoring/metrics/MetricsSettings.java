@@ -2,7 +2,6 @@ package io.newsradar.scoring.metrics;
 
 import io.newsradar.schemas.config.NewsradarConfig;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -47,7 +46,7 @@ public record MetricsSettings(Duration grace, Duration retention) {
     public static MetricsSettings from(NewsradarConfig config) {
         try {
             return new MetricsSettings(
-                    duration(config, GRACE, DEFAULT_GRACE), duration(config, RETENTION, DEFAULT_RETENTION));
+                    config.getDuration(GRACE, DEFAULT_GRACE), config.getDuration(RETENTION, DEFAULT_RETENTION));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("bad metrics.window.* setting: " + e.getMessage(), e);
         }
@@ -55,18 +54,5 @@ public record MetricsSettings(Duration grace, Duration retention) {
 
     public long graceMs() {
         return grace.toMillis();
-    }
-
-    private static Duration duration(NewsradarConfig config, String key, Duration fallback) {
-        String text = config.get(key);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(
-                    "setting '" + key + "' must be an ISO-8601 duration such as PT10M or PT2H, got '" + text + "'", e);
-        }
     }
 }

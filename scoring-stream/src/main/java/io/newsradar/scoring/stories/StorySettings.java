@@ -2,7 +2,6 @@ package io.newsradar.scoring.stories;
 
 import io.newsradar.schemas.config.NewsradarConfig;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -74,11 +73,11 @@ public record StorySettings(Duration window, int bands, int rows, double similar
     public static StorySettings from(NewsradarConfig config) {
         try {
             return new StorySettings(
-                    duration(config, WINDOW, DEFAULT_WINDOW),
+                    config.getDuration(WINDOW, DEFAULT_WINDOW),
                     config.getInt(BANDS, DEFAULT_BANDS),
                     config.getInt(ROWS, DEFAULT_ROWS),
                     decimal(config, SIMILARITY, DEFAULT_SIMILARITY),
-                    duration(config, COOLDOWN, DEFAULT_COOLDOWN),
+                    config.getDuration(COOLDOWN, DEFAULT_COOLDOWN),
                     config.getInt(BUCKET_CAP, DEFAULT_BUCKET_CAP));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("bad stories.* setting: " + e.getMessage(), e);
@@ -95,19 +94,6 @@ public record StorySettings(Duration window, int bands, int rows, double similar
 
     public long cooldownMs() {
         return cooldown.toMillis();
-    }
-
-    private static Duration duration(NewsradarConfig config, String key, Duration fallback) {
-        String text = config.get(key);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(
-                    "setting '" + key + "' must be an ISO-8601 duration such as PT72H or PT30M, got '" + text + "'", e);
-        }
     }
 
     private static double decimal(NewsradarConfig config, String key, double fallback) {
