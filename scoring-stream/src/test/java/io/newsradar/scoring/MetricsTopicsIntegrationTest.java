@@ -27,14 +27,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -250,27 +246,7 @@ class MetricsTopicsIntegrationTest {
      * stable offsets equal its high watermarks), so a count taken is not short.
      */
     private List<ConsumerRecord<byte[], byte[]>> committed(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps("read_committed"));
-                KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(consumerProps("read_uncommitted"))) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition()))
-                    .toList();
-            Map<TopicPartition, Long> end = new HashMap<>();
-            await().atMost(TIMEOUT).until(() -> {
-                end.clear();
-                end.putAll(consumer.endOffsets(parts));
-                return end.equals(uncommitted.endOffsets(parts));
-            });
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            await().atMost(TIMEOUT).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
-                return parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-            });
-        }
-        // per partition in offset order; a tag's records all live on one partition
-        return out;
+        return CommittedRecords.read(broker, topic);
     }
 
     private Map<String, Object> producerProps() {
@@ -279,17 +255,6 @@ class MetricsTopicsIntegrationTest {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         // each article exactly once, in the order sent
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return p;
-    }
-
-    private Map<String, Object> consumerProps(String isolation) {
-        Map<String, Object> p = new HashMap<>(broker.clientProps());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        // read_committed: only what the app committed; read_uncommitted: to see the high watermark
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        // assign() without a group: nothing to commit, nothing to rebalance
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return p;
     }
 }
